@@ -1,0 +1,121 @@
+// Store ports: one small interface per aggregate. Every adapter (SQLite, PostgreSQL)
+// implements all of them and passes the same contract suite (test/contract/store.contract.ts).
+// All methods are async so the embedded and the networked adapters share one shape.
+import type {
+  Article,
+  Digest,
+  MessageRef,
+  NewArticle,
+  Quote,
+  QuoteHit,
+  Source,
+  SourceKind,
+  Speaker,
+  Subscription,
+} from '../domain/types.ts';
+
+export interface ArticleHit {
+  article: Article;
+  /** Full-text relevance, higher is better (adapter-specific scale, only comparable within one result). */
+  relevance: number;
+}
+
+export interface ArticleStore {
+  /** Finds a stored article that is the same as the given keys (any of canonical URL, GUID or content hash). */
+  findExisting(keys: { url: string; guid: string | null; contentHash: string }): Promise<Article | null>;
+  /** Inserts, or replaces the row with the same id (an edited article keeps its id). */
+  save(article: NewArticle): Promise<void>;
+  get(id: string): Promise<Article | null>;
+  getMany(ids: string[]): Promise<Article[]>;
+  /**
+   * Full-text search over title + text, restricted to publishedAt in [since, until) first, then
+   * ranked by relevance. `query` is user text; the adapter makes it safe for its query syntax.
+   * Terms are ORed with stem/prefix matching so "ukraine" finds "Ukrainian".
+   */
+  search(q: { query: string; since?: Date; until?: Date; limit?: number }): Promise<ArticleHit[]>;
+  /** Deletes articles published before `date` (and their quotes); returns how many. */
+  pruneBefore(date: Date): Promise<number>;
+}
+
+export interface QuoteStore {
+  /** Replaces all quotes of an article (idempotent) and merges their speakers into the speaker index. */
+  replaceForArticle(articleId: string, quotes: Quote[], speakers: Speaker[]): Promise<void>;
+  /** Speakers whose name or any alias contains every word of `name` (case-insensitive). */
+  findSpeakers(name: string, limit?: number): Promise<Speaker[]>;
+  /** Quotes by any of the given speaker keys, newest article first. */
+  bySpeakers(keys: string[], opts?: { limit?: number; articleIds?: string[] }): Promise<QuoteHit[]>;
+  /** Quotes whose text contains the phrase (case-insensitive), newest first. */
+  byPhrase(phrase: string, opts?: { limit?: number }): Promise<QuoteHit[]>;
+  forArticles(articleIds: string[]): Promise<QuoteHit[]>;
+}
+
+export interface SourceStore {
+  /** Adds a source, or returns the existing one with the same url. */
+  add(s: { url: string; kind: SourceKind; title?: string | null }): Promise<Source>;
+  list(): Promise<Source[]>;
+  /** Removes by id or url; returns whether one was removed. */
+  remove(idOrUrl: string): Promise<boolean>;
+  get(idOrUrl: string): Promise<Source | null>;
+  /** Records the outcome of one fetch: success resets the error count, failure sets lastError and nextRetryAt. */
+  recordFetch(
+    id: string,
+    outcome:
+      | { ok: true; etag: string | null; lastModified: string | null; title?: string | null; at: Date }
+      | { ok: false; error: string; at: Date; nextRetryAt: Date },
+  ): Promise<void>;
+}
+
+export interface SubscriptionStore {
+  add(s: Omit<Subscription, 'id' | 'createdAt'>): Promise<Subscription>;
+  list(filter?: { platform?: string; workspaceId?: string; channelId?: string }): Promise<Subscription[]>;
+  get(id: string): Promise<Subscription | null>;
+  remove(id: string): Promise<boolean>;
+}
+
+export type PostState = 'claimed' | 'posted' | 'failed';
+
+/** Exactly-once bookkeeping for scheduled posts: one row per (subscription, period). */
+export interface PostStore {
+  /**
+   * Claims the period. Returns true when this caller now owns it: no row existed, or the row is
+   * 'failed', or 'claimed' but older than `staleAfterMs` (its owner died). Never true for 'posted'.
+   */
+  claim(subscriptionId: string, period: string, owner: string, staleAfterMs: number): Promise<boolean>;
+  markPosted(subscriptionId: string, period: string, ref: MessageRef, digestId: string | null): Promise<void>;
+  markFailed(subscriptionId: string, period: string, error: string): Promise<void>;
+  /** The most recent posted period of a subscription, if any. */
+  lastPosted(subscriptionId: string): Promise<{ period: string; digestId: string | null; postedAt: Date } | null>;
+  failedPosts(): Promise<{ subscriptionId: string; period: string; error: string; at: Date }[]>;
+}
+
+/** Digests as posted, and the chat threads that hang under them. */
+export interface DigestStore {
+  save(d: Digest, where: { platform: string; workspaceId: string; channelId: string } | null): Promise<void>;
+  get(id: string): Promise<Digest | null>;
+  /** The newest digest posted to this channel for this topic (for "what changed"). */
+  latestFor(where: { platform: string; workspaceId: string; channelId: string }, topic: string): Promise<Digest | null>;
+  linkThread(platform: string, threadId: string, digestId: string): Promise<void>;
+  digestForThread(platform: string, threadId: string): Promise<Digest | null>;
+}
+
+/** Small key/value cache (model outputs by content hash + model + prompt version) and model usage. */
+export interface CacheStore {
+  get(key: string): Promise<string | null>;
+  put(key: string, value: string): Promise<void>;
+  /** Adds token usage for a UTC day (YYYY-MM-DD) and model. */
+  addUsage(day: string, model: string, promptTokens: number, completionTokens: number): Promise<void>;
+  usage(sinceDay: string): Promise<{ day: string; model: string; promptTokens: number; completionTokens: number; calls: number }[]>;
+}
+
+export interface Store {
+  articles: ArticleStore;
+  quotes: QuoteStore;
+  sources: SourceStore;
+  subscriptions: SubscriptionStore;
+  posts: PostStore;
+  digests: DigestStore;
+  cache: CacheStore;
+  /** Throws when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
