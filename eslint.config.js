@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 const SDKS = [
   'better-sqlite3', 'pg', 'ioredis', 'bullmq', 'openai', 'discord.js', '@discordjs/*',
-  '@slack/*', 'node-cron', 'prom-client', 'undici',
+  '@slack/*', 'node-cron', 'prom-client',
 ];
 
 export default tseslint.config(
@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts', 'commands/**/*.ts', 'jobs/**/*.ts'],
-    ignores: ['src/adapters/**', 'src/app.ts', 'src/main.ts', 'src/cli.ts', 'src/runtime/**'],
+    ignores: ['src/adapters/**', 'src/app.ts', 'src/main.ts', 'src/cli.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: SDKS, message: 'core code must not import an SDK: add a port and an adapter in src/adapters/ (DESIGN.md rule 1)' }] }],
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'only the entry points read process.env; take Config instead' }],
