@@ -1,5 +1,5 @@
-// One zod schema over the environment. Nothing else in newsbot reads process.env:
-// entry points call loadConfig(process.env) and pass the result down.
+// One zod schema over the environment. Nothing else in newsbot reads the environment:
+// entry points call loadConfig() on it and pass the result down.
 import { z } from 'zod';
 
 const csv = z
