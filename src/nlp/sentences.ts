@@ -1,0 +1,111 @@
+// Sentence splitter shared by quote extraction and summarising.
+// Contract: returns sentences in order with `start`/`end` as JavaScript string indices into `text`
+// (end exclusive), trimmed of surrounding whitespace, so `text.slice(start, end) === sentence.text`.
+// Paragraph breaks (a blank line) always end a sentence. Inside a paired quotation no split happens,
+// so a multi-sentence quote stays one sentence with its cue ("…We will win,” she said.). A stray,
+// unclosed mark does not suppress splitting (pairing is done per paragraph). Never splits on
+// abbreviations ("Mr.", "Sen.", "U.S."), initials ("J. R. Smith"), decimals or before a lowercase word.
+
+export interface Sentence {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Lower-cased, without the dot. Titles and other words that are almost never sentence-final.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'govs', 'gen', 'col', 'lt',
+  'sgt', 'capt', 'cmdr', 'adm', 'maj', 'rev', 'fr', 'st', 'jr', 'sr', 'messrs', 'mme', 'mlle', 'hon',
+  'pres', 'supt', 'insp', 'det', 'cpl', 'pvt', 'amb', 'atty', 'gov', 'lieut', 'brig', 'cdr',
+  'inc', 'corp', 'ltd', 'co', 'bros', 'vs', 'v', 'no', 'nos', 'vol', 'pp', 'p', 'fig', 'approx',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'mt', 'ft', 'ave', 'blvd', 'rd', 'dept', 'univ', 'est', 'e.g', 'i.e', 'cf', 'al', 'ca',
+]);
+
+const OPEN_DOUBLE = new Set(['“', '«', '„']);
+const CLOSE_DOUBLE = new Set(['”', '»']);
+const TRAILING_CLOSERS = new Set(['”', '"', '’', "'", '»', ')', ']']);
+
+/** Ranges [open, close] of paired double quotation marks in text[from, to). Unpaired marks are ignored. */
+export function pairedQuoteRanges(text: string, from: number, to: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  let open = -1;
+  for (let i = from; i < to; i++) {
+    const c = text[i]!;
+    if (OPEN_DOUBLE.has(c) || (c === '"' && open < 0 && opensStraight(text, i))) {
+      // „ … “ (German style) closes with “, so a “ inside an open „ closes it.
+      if (c === '“' && open >= 0 && text[open] === '„') {
+        ranges.push([open, i]);
+        open = -1;
+      } else open = i;
+    } else if (CLOSE_DOUBLE.has(c) || c === '"') {
+      if (open >= 0) ranges.push([open, i]);
+      open = -1;
+    }
+  }
+  return ranges;
+}
+
+/** A straight double quote opens when it follows the start, whitespace or an opening bracket/dash. */
+export function opensStraight(text: string, i: number): boolean {
+  const prev = i > 0 ? text[i - 1]! : ' ';
+  return /[\s([{\u2014\u2013/-]/.test(prev);
+}
+
+function isAbbreviation(text: string, dot: number, paraStart: number): boolean {
+  let s = dot;
+  while (s > paraStart && /[A-Za-z.]/.test(text[s - 1]!)) s--;
+  const word = text.slice(s, dot);
+  if (word.length === 0) return false;
+  // Initials and dotted acronyms: "J.", "U.S.", "D.C."
+  if (/^[A-Z]$/.test(word) || /^([A-Za-z]\.)+[A-Za-z]$/.test(word)) return true;
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
+
+function startsSentence(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  return /[\p{Lu}\p{N}“"‘'«„([]/u.test(c);
+}
+
+export function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const push = (s: number, e: number): void => {
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
+  };
+  const paraRe = /\n[ \t]*\n\s*/g;
+  let paraStart = 0;
+  for (;;) {
+    const m = paraRe.exec(text);
+    const paraEnd = m ? m.index : text.length;
+    splitParagraph(text, paraStart, paraEnd, push);
+    if (!m) break;
+    paraStart = m.index + m[0].length;
+  }
+  return out;
+}
+
+function splitParagraph(text: string, from: number, to: number, push: (s: number, e: number) => void): void {
+  const quoted = new Uint8Array(to - from);
+  for (const [a, b] of pairedQuoteRanges(text, from, to)) quoted.fill(1, a - from, b - from);
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const c = text[i]!;
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+    let j = i + 1;
+    while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+    // Inside a quotation only the terminator right before its closing mark can end a sentence.
+    if (quoted[i - from] && (j >= to || quoted[j - from] || !TRAILING_CLOSERS.has(text[j]!))) continue;
+    while (j < to && TRAILING_CLOSERS.has(text[j]!)) j++;
+    if (j < to && !/\s/.test(text[j]!)) continue;
+    let k = j;
+    while (k < to && /\s/.test(text[k]!)) k++;
+    if (k < to && !startsSentence(text[k])) continue;
+    if (c === '.' && j === i + 1 && isAbbreviation(text, i, from)) continue;
+    push(start, j);
+    start = j;
+    i = j - 1;
+  }
+  push(start, to);
+}
