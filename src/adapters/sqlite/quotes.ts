@@ -1,0 +1,169 @@
+// QuoteStore over SQLite: quotes per article plus a speaker index (one row per person, every way
+// they are written kept in speaker_aliases so "macron" finds "Emmanuel Macron").
+import type { Quote, QuoteHit, Speaker } from '../../domain/types.ts';
+import type { QuoteStore } from '../../store/ports.ts';
+import type { Statements } from './database.ts';
+import { clampLimit } from './rows.ts';
+
+interface HitRow {
+  id: string;
+  article_id: string;
+  text: string;
+  speaker: string | null;
+  speaker_key: string | null;
+  speaker_role: string | null;
+  cue: string | null;
+  kind: string;
+  start_offset: number;
+  end_offset: number;
+  confidence: number;
+  outlet: string;
+  title: string;
+  url: string;
+  published_at: number;
+}
+
+const HIT_SELECT = `
+  SELECT q.*, a.outlet, a.title, a.url, a.published_at FROM quotes q JOIN articles a ON a.id = q.article_id`;
+const NEWEST_FIRST = 'ORDER BY a.published_at DESC, q.article_id, q.ord';
+
+function hitFromRow(r: HitRow): QuoteHit {
+  return {
+    id: r.id,
+    articleId: r.article_id,
+    text: r.text,
+    speaker: r.speaker,
+    speakerKey: r.speaker_key,
+    speakerRole: r.speaker_role,
+    cue: r.cue,
+    kind: r.kind === 'partial' ? 'partial' : 'direct',
+    start: r.start_offset,
+    end: r.end_offset,
+    confidence: r.confidence,
+    outlet: r.outlet,
+    title: r.title,
+    url: r.url,
+    publishedAt: new Date(r.published_at),
+  };
+}
+
+/** The key a bare name falls back to when no Speaker was given for it: lower-cased, spaces collapsed. */
+export const fallbackSpeakerKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+const lowerWords = (s: string): string[] => s.toLowerCase().split(/\s+/).filter(Boolean);
+
+/** Escapes LIKE wildcards so user text matches literally (used with ESCAPE '\'). */
+const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function sqliteQuotes(st: Statements): QuoteStore {
+  function upsertSpeaker(s: Speaker): void {
+    const key = s.key.trim();
+    if (!key) return;
+    st.get(
+      `INSERT INTO speakers (key, name, role) VALUES (?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET name = excluded.name, role = coalesce(excluded.role, speakers.role)`,
+    ).run(key, s.name, s.role ?? null);
+    // Aliases merge as a set: the first spelling seen for a lower-cased alias is kept.
+    for (const alias of new Set([s.name, ...(s.aliases ?? [])].map((a) => a.trim()).filter(Boolean))) {
+      st.get('INSERT OR IGNORE INTO speaker_aliases (speaker_key, alias, alias_lower) VALUES (?, ?, ?)').run(
+        key,
+        alias,
+        alias.toLowerCase(),
+      );
+    }
+  }
+
+  function aliasesOf(key: string): string[] {
+    const rows = st.get('SELECT alias FROM speaker_aliases WHERE speaker_key = ? ORDER BY alias').all(key) as {
+      alias: string;
+    }[];
+    return rows.map((r) => r.alias);
+  }
+
+  return {
+    async replaceForArticle(articleId: string, quotes: Quote[], speakers: Speaker[]): Promise<void> {
+      const keyByName = new Map(speakers.map((s) => [s.name.trim().toLowerCase(), s.key.trim()]));
+      const speakerKey = (name: string | null): string | null =>
+        name == null || !name.trim() ? null : (keyByName.get(name.trim().toLowerCase()) ?? fallbackSpeakerKey(name));
+      st.tx(() => {
+        for (const s of speakers) upsertSpeaker(s);
+        st.get('DELETE FROM quotes WHERE article_id = ?').run(articleId);
+        quotes.forEach((q, i) => {
+          st.get(
+            `INSERT INTO quotes (id, article_id, ord, text, speaker, speaker_key, speaker_role, cue, kind,
+               start_offset, end_offset, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            `${articleId}#${i}`,
+            articleId,
+            i,
+            q.text,
+            q.speaker ?? null,
+            speakerKey(q.speaker),
+            q.speakerRole ?? null,
+            q.cue ?? null,
+            q.kind === 'partial' ? 'partial' : 'direct',
+            q.start,
+            q.end,
+            q.confidence,
+          );
+        });
+      });
+    },
+
+    async findSpeakers(name: string, limit?: number): Promise<Speaker[]> {
+      const words = lowerWords(String(name ?? ''));
+      if (words.length === 0) return [];
+      // Candidates by the longest word on the alias index, then every word must be in one spelling.
+      const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+      const rows = st
+        .get(
+          `SELECT speaker_key, alias_lower FROM speaker_aliases WHERE alias_lower LIKE ? ESCAPE '\\'`,
+        )
+        .all(`%${likeEscape(longest)}%`) as { speaker_key: string; alias_lower: string }[];
+      const keys = [...new Set(rows.filter((r) => words.every((w) => r.alias_lower.includes(w))).map((r) => r.speaker_key))];
+      if (keys.length === 0) return [];
+      // Most quoted first: the person a user most likely means.
+      const found = st
+        .get(
+          `SELECT s.key, s.name, s.role, (SELECT count(*) FROM quotes q WHERE q.speaker_key = s.key) AS n
+           FROM speakers s WHERE s.key IN (SELECT value FROM json_each(?)) ORDER BY n DESC, s.name LIMIT ?`,
+        )
+        .all(JSON.stringify(keys), clampLimit(limit, 10)) as { key: string; name: string; role: string | null }[];
+      return found.map((s) => ({ key: s.key, name: s.name, role: s.role, aliases: aliasesOf(s.key) }));
+    },
+
+    async bySpeakers(keys: string[], opts?: { limit?: number; articleIds?: string[] }): Promise<QuoteHit[]> {
+      if (keys.length === 0) return [];
+      const limit = clampLimit(opts?.limit, 50);
+      const rows = opts?.articleIds
+        ? st
+            .get(
+              `${HIT_SELECT} WHERE q.speaker_key IN (SELECT value FROM json_each(?))
+               AND q.article_id IN (SELECT value FROM json_each(?)) ${NEWEST_FIRST} LIMIT ?`,
+            )
+            .all(JSON.stringify(keys), JSON.stringify(opts.articleIds), limit)
+        : st
+            .get(`${HIT_SELECT} WHERE q.speaker_key IN (SELECT value FROM json_each(?)) ${NEWEST_FIRST} LIMIT ?`)
+            .all(JSON.stringify(keys), limit);
+      return (rows as HitRow[]).map(hitFromRow);
+    },
+
+    async byPhrase(phrase: string, opts?: { limit?: number }): Promise<QuoteHit[]> {
+      const p = String(phrase ?? '').trim().replace(/\s+/g, ' ');
+      if (!p) return [];
+      // LIKE is case-insensitive for ASCII; wildcards in the phrase are escaped so they match literally.
+      const rows = st
+        .get(`${HIT_SELECT} WHERE q.text LIKE ? ESCAPE '\\' ${NEWEST_FIRST} LIMIT ?`)
+        .all(`%${likeEscape(p)}%`, clampLimit(opts?.limit, 50)) as HitRow[];
+      return rows.map(hitFromRow);
+    },
+
+    async forArticles(articleIds: string[]): Promise<QuoteHit[]> {
+      if (articleIds.length === 0) return [];
+      const rows = st
+        .get(`${HIT_SELECT} WHERE q.article_id IN (SELECT value FROM json_each(?)) ${NEWEST_FIRST}`)
+        .all(JSON.stringify(articleIds)) as HitRow[];
+      return rows.map(hitFromRow);
+    },
+  };
+}

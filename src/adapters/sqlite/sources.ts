@@ -1,0 +1,79 @@
+// SourceStore over SQLite. A source is unique by url; ids are random UUIDs.
+import { randomUUID } from 'node:crypto';
+import type { Source, SourceKind } from '../../domain/types.ts';
+import type { SourceStore } from '../../store/ports.ts';
+import { type Statements, toDate, toMs } from './database.ts';
+
+interface SourceRow {
+  id: string;
+  url: string;
+  kind: string;
+  title: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: number | null;
+  last_error: string | null;
+  error_count: number;
+  next_retry_at: number | null;
+  added_at: number;
+}
+
+const fromRow = (r: SourceRow): Source => ({
+  id: r.id,
+  url: r.url,
+  kind: r.kind as SourceKind,
+  title: r.title,
+  etag: r.etag,
+  lastModified: r.last_modified,
+  lastFetchedAt: toDate(r.last_fetched_at),
+  lastError: r.last_error,
+  errorCount: r.error_count,
+  nextRetryAt: toDate(r.next_retry_at),
+  addedAt: new Date(r.added_at),
+});
+
+export function sqliteSources(st: Statements): SourceStore {
+  const get = (idOrUrl: string): Source | null => {
+    const r = st.get('SELECT * FROM sources WHERE id = ? OR url = ? LIMIT 1').get(idOrUrl, idOrUrl) as
+      | SourceRow
+      | undefined;
+    return r ? fromRow(r) : null;
+  };
+
+  return {
+    async add({ url, kind, title }): Promise<Source> {
+      st.get(
+        'INSERT INTO sources (id, url, kind, title, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING',
+      ).run(randomUUID(), url, kind, title ?? null, Date.now());
+      const s = get(url);
+      if (!s) throw new Error(`source ${url} could not be stored`);
+      return s;
+    },
+
+    async list(): Promise<Source[]> {
+      return (st.get('SELECT * FROM sources ORDER BY added_at, url').all() as SourceRow[]).map(fromRow);
+    },
+
+    async remove(idOrUrl: string): Promise<boolean> {
+      return st.get('DELETE FROM sources WHERE id = ? OR url = ?').run(idOrUrl, idOrUrl).changes > 0;
+    },
+
+    async get(idOrUrl: string): Promise<Source | null> {
+      return get(idOrUrl);
+    },
+
+    // lastFetchedAt is the last *successful* fetch; a failure keeps it and records when to retry.
+    async recordFetch(id, outcome): Promise<void> {
+      if (outcome.ok) {
+        st.get(
+          `UPDATE sources SET etag = ?, last_modified = ?, title = coalesce(?, title), last_fetched_at = ?,
+             last_error = NULL, error_count = 0, next_retry_at = NULL WHERE id = ?`,
+        ).run(outcome.etag, outcome.lastModified, outcome.title ?? null, toMs(outcome.at, 'at'), id);
+      } else {
+        st.get(
+          `UPDATE sources SET last_error = ?, error_count = error_count + 1, next_retry_at = ? WHERE id = ?`,
+        ).run(outcome.error, toMs(outcome.nextRetryAt, 'nextRetryAt'), id);
+      }
+    },
+  };
+}
