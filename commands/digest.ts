@@ -1,0 +1,68 @@
+// /digest topic:<text> [since:<24h|3d|7d>] — the digest of a topic, posted in the channel.
+// On demand it shows everything in the window (only scheduled posts compare with the previous
+// digest). A digest with stories is saved before it is returned, so the adapter can link the
+// thread it starts under the post to the digest id (follow-up questions use its sources).
+import { z } from 'zod';
+import { buildDigest } from '../src/digest/build.ts';
+import { digestDoc } from '../src/render/digest-doc.ts';
+import type { Command } from './types.ts';
+import type { CommandDeps } from './deps.ts';
+import { DURATIONS, durationNames, parseDuration, present, splitFreeText, usageError, userText } from './options.ts';
+
+const USAGE = '/digest topic:<words> [since:24h|3d|7d], e.g. /digest ukraine 3d';
+
+const args = z.object({
+  topic: userText('topic', 200),
+  since: z
+    .string()
+    .default('24h')
+    .transform((s, c) => {
+      const d = parseDuration(s);
+      if (!d) c.addIssue({ code: 'custom', message: `since must be one of ${durationNames.join(', ')}` });
+      return d ?? '24h';
+    }),
+});
+
+export const digest: Command<CommandDeps> = {
+  name: 'digest',
+  description: 'Digest of the news about a topic',
+  manage: false,
+  options: [
+    { name: 'topic', description: 'What the news is about, e.g. ukraine', type: 'string', required: true, maxLength: 200 },
+    {
+      name: 'since',
+      description: 'How far back (default 24h)',
+      type: 'string',
+      required: false,
+      choices: durationNames.map((d) => ({ name: d, value: d })),
+    },
+  ],
+  parseText(text): Record<string, string> | { error: string } {
+    const { words, named } = splitFreeText(text, ['topic', 'since']);
+    // A trailing duration ("ukraine 3d") is the window; everything else is the topic.
+    const last = words.at(-1);
+    if (!named.since && last && words.length > 1 && parseDuration(last)) {
+      named.since = words.pop()!;
+    }
+    const topic = named.topic ?? words.join(' ');
+    if (!topic.trim()) return { error: `Say which topic. Type: ${USAGE}` };
+    return named.since ? { topic, since: named.since } : { topic };
+  },
+  async run(raw, ctx, deps) {
+    const parsed = args.safeParse(present(raw));
+    if (!parsed.success) return { kind: 'private', text: usageError(parsed.error, USAGE) };
+    const { topic, since } = parsed.data;
+    const until = deps.now();
+    const d = await buildDigest(deps.store, {
+      topic,
+      since: new Date(until.getTime() - DURATIONS[since]),
+      until,
+      model: deps.model,
+      log: deps.log,
+    });
+    const doc = digestDoc(d);
+    if (d.stories.length === 0) return { kind: 'doc', doc };
+    await deps.store.digests.save(d, { platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId });
+    return { kind: 'doc', doc, digest: d };
+  },
+};
