@@ -23,6 +23,12 @@ export interface JobOptions {
   /** Deterministic id: enqueuing the same id twice while the first exists runs it once. */
   jobId?: string;
   delayMs?: number;
+  /**
+   * Retry policy carried by the job itself, for queues where the enqueuing process is not the
+   * worker (BullMQ). Overrides the worker's `attempts`/`backoffMs` when set.
+   */
+  attempts?: number;
+  backoffMs?: number;
 }
 
 export interface WorkerOptions {
