@@ -40,6 +40,18 @@ function decoderFor(label: string): TextDecoder | null {
   }
 }
 
+// Node 20's TextDecoder decodes windows-1252 (and its aliases latin1/iso-8859-1/ascii) as plain
+// ISO-8859-1, leaving 0x80-0x9F as C1 control characters. The WHATWG mapping for those bytes:
+const CP1252_C1 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWith(decoder: TextDecoder, bytes: Uint8Array): string {
+  const text = decoder.decode(bytes);
+  if (decoder.encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): Decoded {
   const warnings: string[] = [];
   const label = bomCharset(bytes) ?? charsetFromContentType(contentType) ?? charsetFromMarkup(bytes);
@@ -51,8 +63,8 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): Deco
       return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), charset: 'utf-8', warnings };
     } catch {
       warnings.push(`body is not valid utf-8${label ? ` (declared "${label}")` : ''}, read as windows-1252`);
-      return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', warnings };
+      return { text: decodeWith(new TextDecoder('windows-1252'), bytes), charset: 'windows-1252', warnings };
     }
   }
-  return { text: decoder.decode(bytes), charset: decoder.encoding, warnings };
+  return { text: decodeWith(decoder, bytes), charset: decoder.encoding, warnings };
 }

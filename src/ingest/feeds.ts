@@ -1,0 +1,183 @@
+// Feed parsing: RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 0.3/1.0 and JSON Feed 1.0/1.1 through feedsmith,
+// normalised to one shape: plain-text title and summary, absolute links (xml:base and the feed URL
+// resolved), dates as Date. Broken XML goes through a lenient recovery (feed-recover.ts); an input
+// that holds no feed at all throws FeedParseError with a one-line message. Never throws anything else.
+import { parseFeed } from 'feedsmith';
+import { emptyFeedTitle, recoverXml } from './feed-recover.ts';
+import { htmlToParagraphs, htmlToPlain } from './html-text.ts';
+
+export interface FeedItem {
+  title: string;
+  link: string | null;
+  /** GUID / Atom id / JSON Feed id, as written (not made unique across feeds). */
+  id: string | null;
+  summary: string;
+  published: Date | null;
+  /** Full content (HTML) when the feed carries it. */
+  contentHtml?: string;
+  author?: string;
+}
+
+export interface ParsedFeed {
+  format: 'rss' | 'atom' | 'rdf' | 'json';
+  title: string;
+  /** The feed's home page, when given. */
+  homePage: string | null;
+  items: FeedItem[];
+  warnings: string[];
+}
+
+export class FeedParseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FeedParseError';
+  }
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
+const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+function resolve(href: string | null, base: string | null): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base ?? undefined).href;
+  } catch {
+    return /^[a-z][\w+.-]*:/i.test(href) ? href : null;
+  }
+}
+
+export function parseDate(v: unknown): Date | null {
+  const s = str(v);
+  if (!s) return null;
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? null : new Date(t);
+}
+
+/** Atom text constructs: type "html"/"xhtml" is markup, "text" (the default) is literal. */
+function atomText(v: unknown): string {
+  if (typeof v === 'string') return htmlToPlain(v);
+  const o = obj(v);
+  const value = str(o.value) ?? '';
+  return o.type === 'html' || o.type === 'xhtml' ? htmlToPlain(value) : value.replace(/\s+/g, ' ').trim();
+}
+
+function summaryFrom(description: string | null, content: string | null): string {
+  if (description) return htmlToPlain(description);
+  const first = content ? (htmlToParagraphs(content).split('\n\n')[0] ?? '') : '';
+  return first.length > 500 ? `${first.slice(0, 500).replace(/\s+\S*$/, '')}…` : first;
+}
+
+function person(list: unknown, fallback?: unknown): string | undefined {
+  const names = arr(list).map((p) => str(p.name) ?? str(p.email)).filter((n): n is string => !!n);
+  if (!names.length && Array.isArray(fallback)) names.push(...fallback.filter((x): x is string => typeof x === 'string'));
+  return names.length ? names.join(', ') : undefined;
+}
+
+function normaliseItem(format: ParsedFeed['format'], it: Obj, base: string | null): FeedItem {
+  const dc = obj(it.dc);
+  const dcDate = Array.isArray(dc.dates) ? dc.dates[0] : dc.date;
+  const encoded = str(obj(it.content).encoded);
+  if (format === 'atom') {
+    const itemBase = resolve(str(obj(it.xml).base), base) ?? base;
+    const links = arr(it.links);
+    const alt = links.find((l) => !l.rel || l.rel === 'alternate') ?? links[0];
+    const content = obj(it.content);
+    const contentHtml = str(content.value) ?? undefined;
+    const summaryObj = obj(it.summary);
+    return {
+      title: atomText(it.title),
+      link: resolve(str(alt?.href), itemBase),
+      id: str(it.id),
+      summary: summaryObj.value ? atomText(it.summary) : summaryFrom(null, contentHtml ?? null),
+      published: parseDate(it.published) ?? parseDate(it.updated) ?? parseDate(dcDate),
+      contentHtml: content.type === 'text' && contentHtml ? escapeText(contentHtml) : contentHtml,
+      author: person(it.authors, dc.creators),
+    };
+  }
+  if (format === 'json') {
+    const contentHtml = str(it.content_html) ?? (str(it.content_text) ? escapeText(str(it.content_text)!) : null);
+    return {
+      title: htmlToPlain(str(it.title)),
+      link: resolve(str(it.url) ?? str(it.external_url), base),
+      id: it.id === undefined || it.id === null ? null : String(it.id),
+      summary: summaryFrom(str(it.summary), contentHtml),
+      published: parseDate(it.date_published) ?? parseDate(it.date_modified),
+      contentHtml: contentHtml ?? undefined,
+      author: person(it.authors ?? (it.author ? [it.author] : [])),
+    };
+  }
+  const itemBase = resolve(str(obj(it.xml).base), base) ?? base;
+  const guid = obj(it.guid);
+  const guidValue = str(guid.value) ?? str(it.guid) ?? str(obj(it.rdf).about);
+  const link = str(it.link) ?? (guid.isPermaLink !== false && guidValue && /^https?:/i.test(guidValue) ? guidValue : null);
+  return {
+    title: htmlToPlain(str(it.title)),
+    link: resolve(link, itemBase),
+    id: guidValue,
+    summary: summaryFrom(str(it.description), encoded),
+    published: parseDate(it.pubDate) ?? parseDate(dcDate) ?? parseDate(obj(it.dcterms).modified),
+    contentHtml: encoded ?? str(it.description) ?? undefined,
+    author: person(it.authors, dc.creators),
+  };
+}
+
+function escapeText(s: string): string {
+  return s
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+    .join('');
+}
+
+function normalise(format: ParsedFeed['format'], feed: Obj, feedUrl: string | null, warnings: string[]): ParsedFeed {
+  const base = resolve(str(obj(feed.xml).base), feedUrl) ?? feedUrl;
+  const raw = format === 'atom' ? arr(feed.entries) : arr(feed.items);
+  const homeLink = format === 'atom' ? str(arr(feed.links).find((l) => !l.rel || l.rel === 'alternate')?.href) : str(feed.link) ?? str(feed.home_page_url);
+  return {
+    format,
+    title: format === 'atom' ? atomText(feed.title) : htmlToPlain(str(feed.title)),
+    homePage: resolve(homeLink, base),
+    items: raw.map((it) => normaliseItem(format, it, base)).filter((i) => i.title || i.summary || i.link),
+    warnings,
+  };
+}
+
+/**
+ * Parses feed text. `feedUrl` is where it came from (an http(s) or file: URL), used to make
+ * relative links absolute. Throws FeedParseError when the input is not a readable feed.
+ */
+export function parseFeedText(text: string, feedUrl: string | null): ParsedFeed {
+  const input = text.replace(/^\uFEFF/, '').trimStart();
+  if (!input) throw new FeedParseError('empty input: not a feed');
+  try {
+    const { format, feed } = parseFeed(input);
+    return normalise(format, obj(feed), feedUrl, []);
+  } catch (err) {
+    if (input.startsWith('{') || input.startsWith('[')) {
+      throw new FeedParseError(`not a readable JSON feed: ${(err as Error).message}`);
+    }
+    const emptyTitle = emptyFeedTitle(input);
+    if (emptyTitle !== null) return { format: 'rss', title: htmlToPlain(emptyTitle), homePage: null, items: [], warnings: [] };
+    const repaired = recoverXml(input);
+    if (repaired) {
+      try {
+        const { format, feed } = parseFeed(repaired);
+        return normalise(format, obj(feed), feedUrl, [`malformed feed, recovered leniently (${(err as Error).message})`]);
+      } catch {
+        // fall through to the error below
+      }
+    }
+    throw new FeedParseError(`not a readable feed (RSS, Atom, RDF or JSON Feed): ${(err as Error).message}`);
+  }
+}
+
+/** Sniffs whether a fetched body is a feed rather than a web page. */
+export function looksLikeFeed(text: string, contentType: string | null): boolean {
+  const ct = (contentType ?? '').toLowerCase();
+  if (/(rss|atom|rdf)\+xml|feed\+json/.test(ct)) return true;
+  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 2048);
+  if (/^(\{|\[)/.test(head)) return /jsonfeed\.org\/version/i.test(head);
+  if (/<html[\s>]|<!doctype html/i.test(head)) return false;
+  return /<(rss|feed|rdf:RDF)\b/i.test(head);
+}
