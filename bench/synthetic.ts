@@ -23,7 +23,18 @@ export interface GenerateOptions {
   start?: Date;
   /** publishedAt is spread uniformly over [start - spanDays, start] (default 30). */
   spanDays?: number;
+  /**
+   * 'random' (default): each date is independent of the index, so any prefix of the corpus covers the
+   * whole span. 'chronological': article i of `total` is dated at i/total through the span, give or
+   * take a few hours (feeds arrive late), as a bot that has been running for a month would have
+   * stored them; dates then depend on `total`.
+   */
+  order?: 'random' | 'chronological';
+  /** Corpus size, needed by 'chronological' (generateArticles sets it). */
+  total?: number;
 }
+
+const JITTER_MS = 6 * 3600 * 1000;
 
 type Rng = () => number;
 
@@ -111,6 +122,12 @@ function slugify(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60).replace(/^-+|-+$/g, '');
 }
 
+function publishedMs(u: number, i: number, end: number, spanMs: number, opts: GenerateOptions): number {
+  if (opts.order !== 'chronological' || !opts.total) return end - Math.floor(u * spanMs);
+  const at = end - spanMs + ((i + 0.5) / opts.total) * spanMs + (u - 0.5) * JITTER_MS;
+  return Math.floor(Math.min(end, Math.max(end - spanMs, at)));
+}
+
 /** Builds article `i` of the corpus for `seed`. */
 export function syntheticArticle(i: number, seed = 1, opts: GenerateOptions = {}): Article {
   const r = mulberry32(streamSeed(seed, i));
@@ -124,7 +141,7 @@ export function syntheticArticle(i: number, seed = 1, opts: GenerateOptions = {}
   const thing = pick(r, t.things);
   const place = pick(r, t.places);
   const title = `${cap(lead.role)} ${lead.name} ${pick(r, t.actions)} ${thing} in ${place}`;
-  const publishedAt = new Date(end - Math.floor(r() * spanMs));
+  const publishedAt = new Date(publishedMs(r(), i, end, spanMs, opts));
 
   const state: { last: Person | null } = { last: null };
   const [termA, termB] = pair(r, t.terms);
@@ -167,5 +184,6 @@ export function syntheticArticle(i: number, seed = 1, opts: GenerateOptions = {}
 /** Yields `n` deterministic articles (index 0..n-1) for `seed`. */
 export function* generateArticles(n: number, seed = 1, opts: GenerateOptions = {}): Generator<Article> {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
-  for (let i = 0; i < n; i++) yield syntheticArticle(i, seed, opts);
+  const withTotal = { ...opts, total: opts.total ?? n };
+  for (let i = 0; i < n; i++) yield syntheticArticle(i, seed, withTotal);
 }

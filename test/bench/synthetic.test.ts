@@ -66,6 +66,17 @@ describe('generateArticles', () => {
     expect(all.some((a) => /,” (she|he) said\./.test(a.text))).toBe(true);
   });
 
+  it('dates articles in index order, give or take a few hours, when asked for chronological order', () => {
+    const start = new Date('2026-11-28T00:00:00Z');
+    const all = [...generateArticles(3000, 1, { start, order: 'chronological' })].map((a) => a.publishedAt.getTime());
+    const span = 30 * 86_400_000;
+    all.forEach((t, i) => {
+      const expected = start.getTime() - span + ((i + 0.5) / all.length) * span;
+      expect(Math.abs(t - expected)).toBeLessThanOrEqual(3 * 3600 * 1000 + 1);
+    });
+    expect(Math.max(...all)).toBeLessThanOrEqual(start.getTime());
+  });
+
   it('rejects a negative or fractional count', () => {
     expect(() => generateArticles(-1).next()).toThrow(RangeError);
     expect(() => generateArticles(1.5).next()).toThrow(RangeError);
