@@ -19,7 +19,10 @@ const STOPWORDS = new Set(
     .split(' '),
 );
 
-const wordsOf = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+// Words longer than this are cut: nothing real is that long, and engines reject huge terms.
+const MAX_WORD = 64;
+const wordsOf = (s: string): string[] =>
+  (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, MAX_WORD));
 
 export function parseSearchText(input: string): SearchTerms {
   const text = String(input ?? '').normalize('NFKC').slice(0, 2000);
