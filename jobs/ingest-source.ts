@@ -1,0 +1,43 @@
+// ingest-source: fetches one source (or one ad-hoc target) for one ingest window and enqueues
+// process-article for every article that is new or changed. Idempotent: the ingest pipeline
+// deduplicates articles, and process-article ids carry the content hash.
+import { z } from 'zod';
+import { PermanentJobError } from '../src/queue/port.ts';
+import type { JobDefinition } from './deps.ts';
+import { idPart, shortHash } from './ids.ts';
+import { processArticle } from './process-article.ts';
+
+const schema = z
+  .object({
+    sourceId: z.string().min(1).max(200).optional(),
+    /** A URL, file or folder not (yet) stored as a source. */
+    target: z.string().min(1).max(4000).optional(),
+    /** The ingest tick this run belongs to (ISO minute, UTC), e.g. "2026-11-28T09:15Z". */
+    window: z.string().min(1).max(40),
+  })
+  .refine((p) => Boolean(p.sourceId) !== Boolean(p.target), { message: 'give exactly one of sourceId or target' });
+
+export const ingestSource: JobDefinition<typeof schema> = {
+  name: 'ingest-source',
+  schema,
+  jobId: (p) => `ingest-source.${p.sourceId ? idPart(p.sourceId) : 't' + shortHash(p.target!)}.${idPart(p.window)}`,
+  worker: { concurrency: 2, attempts: 3, backoffMs: 5000 },
+  async process(p, deps, ctx) {
+    let target = p.target ?? null;
+    if (p.sourceId) {
+      const source = await deps.store.sources.get(p.sourceId);
+      if (!source) throw new PermanentJobError(`source ${p.sourceId} was removed`);
+      target = source.url;
+    }
+    const outcome = await deps.ingest([target!], { sourceId: p.sourceId ?? null });
+    for (const a of outcome.changed) {
+      const payload = { articleId: a.id, contentHash: a.contentHash };
+      await deps.queue.enqueue(processArticle.name, processArticle.schema.parse(payload), {
+        jobId: processArticle.jobId(payload),
+        attempts: processArticle.worker.attempts,
+        backoffMs: processArticle.worker.backoffMs,
+      });
+    }
+    ctx.log.info({ sourceId: p.sourceId, target, changed: outcome.changed.length }, 'source ingested');
+  },
+};
