@@ -46,11 +46,27 @@ export function isBoilerplate(sentence: string): boolean {
 
 // "Seoul, South Korea (CNN) -- ", "(CNN)", "LONDON (Reuters) - ": an agency dateline at the start.
 const DATELINE = /^\s*(?:[\p{Lu}][\p{L}.'’ -]{0,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{0,30})?\s*)?\((?:CNN|AP|Reuters|AFP|UPI|dpa|EFE|PA|Bloomberg)\)\s*(?:--|—|–|-|:)?\s*/u;
+// "Saltmarsh (Northgate Ledger) -- ": any outlet in parentheses, when a dash follows.
+const OUTLET_DATELINE = /^\s*[\p{Lu}][\p{L}.'’ -]{0,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{0,30})?\s*\((?:\p{Lu}[\p{L}.&'’-]*\s?){1,4}\)\s*(?:--|—|–|-)\s+/u;
 // "LONDON — " style: an all-caps place followed by a dash.
 const CAPS_DATELINE = /^\s*[\p{Lu}][\p{Lu} .,'’-]{2,30}\s+(?:—|–|--)\s+/u;
 
+// Page headers that the sentence splitter would cut into fragments ("By ." + "Jane Doe ."), so they
+// are removed from the text before splitting: "By . Jane Doe for the Ledger .", and publication
+// stamps "PUBLISHED: . 08:12 EST, 3 March 2031 . | . UPDATED: . 11:40 EST, 3 March 2031 .".
+const HEADER_BYLINE = /^\s*(?:By|BY)\s*\.\s*[^.\n]{1,80}?\s\.\s*/u;
+const STAMP = /(?:PUBLISHED|UPDATED|Published|Updated|Last updated)\s*:?\s*\.?\s*(?:at\s+)?\d{1,2}[:.]\d{2}[^|\n]{0,40}?\d{4}\s*\.?\s*(?:\|\s*\.?\s*)?/gu;
+
+/** The text with page headers (bylines in header form, publication stamps) and the dateline removed. */
+export function stripHeaders(text: string): string {
+  let t = text.replace(STAMP, ' ');
+  t = t.replace(HEADER_BYLINE, '').trimStart();
+  const d = datelineLength(t);
+  return d > 0 ? t.slice(d) : t;
+}
+
 /** Length of a leading dateline to skip (0 when there is none). */
 export function datelineLength(text: string): number {
-  const m = DATELINE.exec(text) ?? CAPS_DATELINE.exec(text);
+  const m = DATELINE.exec(text) ?? OUTLET_DATELINE.exec(text) ?? CAPS_DATELINE.exec(text);
   return m ? m[0].length : 0;
 }

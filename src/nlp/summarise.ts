@@ -8,7 +8,7 @@
 // cut: a selected sentence always holds whole quotes.
 import { splitSentences } from './sentences.ts';
 import { contentStems } from './stem.ts';
-import { datelineLength, isBoilerplate } from './boilerplate.ts';
+import { isBoilerplate, stripHeaders } from './boilerplate.ts';
 
 export interface SummariseOptions {
   title?: string;
@@ -71,10 +71,8 @@ function countWords(s: string): number {
 
 /** Story sentences of an article, in order, with boilerplate and the dateline removed. */
 export function storySentences(text: string): string[] {
-  const skip = datelineLength(text);
-  const body = skip > 0 ? text.slice(skip) : text;
   const out: string[] = [];
-  for (const s of splitSentences(body)) {
+  for (const s of splitSentences(stripHeaders(text))) {
     const t = s.text.replace(/\s+/g, ' ').trim();
     if (!isBoilerplate(t)) out.push(t);
   }
