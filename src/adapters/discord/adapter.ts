@@ -1,0 +1,123 @@
+// The Discord chat adapter (discord.js v14). Owns the gateway connection, acknowledgement within
+// 3 s, rendering within Discord's limits, threads under digests and follow-up answers.
+//
+// Intents: Guilds, GuildMessages and MessageContent. MessageContent is privileged (enable it in
+// the Developer Portal, Bot > Privileged Gateway Intents); without it Discord sends message text
+// only when the bot is mentioned, so follow-up questions then work by mentioning the bot.
+// REST 429s and 5xx are retried by @discordjs/rest (rate-limit aware, `retries` times); what
+// still fails is logged, recorded in the store (failures.ts) and surfaced to the caller.
+import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
+import type { Command } from '../../../commands/types.ts';
+import type { CommandDeps } from '../../../commands/deps.ts';
+import type { ChatAdapter } from '../../chat/port.ts';
+import type { ChannelRef, MessageRef } from '../../domain/types.ts';
+import type { Logger } from '../../log.ts';
+import type { Doc } from '../../render/document.ts';
+import { renderDiscord } from '../../render/discord.ts';
+import { recordFailure } from './failures.ts';
+import { handleMessage } from './follow-ups.ts';
+import { handleInteraction } from './interactions.ts';
+import { ensureCommandsRegistered } from './register.ts';
+
+export interface DiscordAdapterOptions {
+  token: string;
+  /** Base REST URL (DISCORD_API_URL); discord.js then reads the gateway URL from its /gateway/bot. */
+  apiUrl?: string | undefined;
+  /** Register commands to this guild (instant) instead of globally. */
+  guildId?: string | undefined;
+  deps: CommandDeps;
+  commands: Command<CommandDeps>[];
+  log: Logger;
+  /** Register slash commands on start when their definitions changed (default true). */
+  registerOnStart?: boolean;
+  /** Shard ids and count when run under the ShardingManager (shards.ts); omitted: one shard. */
+  shards?: { ids: number[]; count: number };
+  /** REST retries for 5xx/network errors (default 3, as in @discordjs/rest). */
+  restRetries?: number;
+}
+
+export interface DiscordAdapter extends ChatAdapter {
+  readonly client: Client;
+}
+
+export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
+  const { deps, log } = o;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+    allowedMentions: { parse: [] },
+    rest: { ...(o.apiUrl ? { api: o.apiUrl } : {}), retries: o.restRetries ?? 3 },
+    ...(o.shards ? { shards: o.shards.ids, shardCount: o.shards.count } : {}),
+  });
+  const env = { client, deps, commands: o.commands };
+
+  client.on(Events.InteractionCreate, (i) => {
+    if (!i.isChatInputCommand()) return;
+    handleInteraction(i, env).catch((err: unknown) => log.error({ err, command: i.commandName }, 'discord interaction failed'));
+  });
+  // Raw payloads: follow-ups must work in threads this process never cached (see follow-ups.ts).
+  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+    if (packet.t !== 'MESSAGE_CREATE') return;
+    handleMessage(packet.d, env).catch((err: unknown) => log.error({ err }, 'discord follow-up failed'));
+  });
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.ShardDisconnect, (ev, id) => log.warn({ code: ev.code, shard: id }, 'discord shard disconnected'));
+
+  async function post(where: ChannelRef, doc: Doc, opts: { startThread?: string } = {}): Promise<MessageRef> {
+    const channelId = where.threadId ?? where.channelId;
+    const ids: string[] = [];
+    try {
+      for (const p of renderDiscord(doc)) {
+        const msg = (await client.rest.post(Routes.channelMessages(channelId), { body: p })) as { id: string };
+        ids.push(msg.id);
+      }
+    } catch (err) {
+      await recordFailure(deps.store.cache, log, { what: `post (${ids.length} of the messages sent)`, channelId }, err);
+      throw err;
+    }
+    const messageId = ids[0]!;
+    let threadId: string | null = null;
+    if (opts.startThread && !where.threadId) {
+      try {
+        const t = (await client.rest.post(Routes.threads(channelId, messageId), {
+          body: { name: opts.startThread.slice(0, 100), auto_archive_duration: 1440 },
+        })) as { id: string };
+        threadId = t.id;
+      } catch (err) {
+        // The digest itself is posted; only the thread is missing. Recorded, not thrown, so the
+        // scheduler does not post the digest twice.
+        await recordFailure(deps.store.cache, log, { what: 'scheduled digest thread', channelId }, err);
+      }
+    }
+    return { platform: 'discord', channelId, messageId, threadId };
+  }
+
+  return {
+    platform: 'discord',
+    client,
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(o.token);
+      await ready;
+      log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord connected');
+      if (o.registerOnStart ?? true) {
+        try {
+          await ensureCommandsRegistered(
+            { rest: client.rest, applicationId: client.application!.id, guildId: o.guildId },
+            o.commands,
+            deps.store.cache,
+            log,
+          );
+        } catch (err) {
+          log.error({ err }, 'discord command registration failed; run `newsbot register-commands`');
+        }
+      }
+    },
+    post,
+    async health() {
+      if (!client.isReady()) throw new Error('discord gateway is not connected');
+    },
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
