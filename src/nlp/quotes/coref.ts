@@ -1,0 +1,146 @@
+// Within-article name resolution. Every capitalised name run outside quotes is indexed once, so a
+// later "Macron", "Mr Macron", "he" or "the French president" resolves to the full name seen in the
+// article ("Emmanuel Macron"). Gender comes from honorifics and a small first-name list; unknown
+// gender is compatible with both pronouns.
+import { FIRST_NAME_GENDER, HONORIFICS } from './lexicon.ts';
+import { nameToken, splitRun, type Mention } from './mentions.ts';
+import { isWord, type Token } from './tokens.ts';
+
+export interface Person {
+  name: string;
+  isOrg: boolean;
+  gender: 'm' | 'f' | null;
+  roles: string[];
+  aliases: Set<string>;
+}
+
+interface Seen {
+  person: Person;
+  start: number;
+}
+
+export const stripPossessive = (s: string): string => s.replace(/['’]s$/, '').replace(/['’]$/, '');
+const words = (s: string): string[] => s.toLowerCase().split(/\s+/).filter(Boolean);
+const STOP = new Set(['the', 'a', 'an', 'of', 'for', 'his', 'her', 'its', 'their', 'former', 'then']);
+
+export class ArticleIndex {
+  readonly persons: Person[] = [];
+  private readonly bySurname = new Map<string, Person[]>();
+  private readonly byFirst = new Map<string, Person[]>();
+  private readonly byName = new Map<string, Person>();
+  private readonly seen: Seen[] = [];
+
+  constructor(tokens: Token[]) {
+    const found: Mention[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (!nameToken(tokens[i])) continue;
+      let e = i;
+      while (e < tokens.length && nameToken(tokens[e])) e++;
+      const withThe = i > 0 && isWord(tokens[i - 1]) && tokens[i - 1]!.text.toLowerCase() === 'the';
+      const m = splitRun(tokens.slice(i, e), [], withThe);
+      if (m && m.kind === 'name') found.push(m);
+      i = e - 1;
+    }
+    // Full names first, so an early "Macron" still resolves to the "Emmanuel Macron" named later.
+    for (const m of found) if (m.isOrg || m.text.includes(' ')) this.note(m, m.start, false);
+    for (const m of found) this.note(m, m.start);
+  }
+
+  /** Registers a mention (also called for speakers found next to cues) and returns its person. */
+  note(m: Mention, at: number, record = true): Person | null {
+    if (m.kind !== 'name') return null;
+    const name = stripPossessive(m.text);
+    const parts = name.split(' ');
+    let p: Person | undefined = this.byName.get(name.toLowerCase());
+    if (!p && !m.isOrg) p = this.match(parts, at, m.honorific);
+    if (!p) {
+      p = { name, isOrg: m.isOrg, gender: null, roles: [], aliases: new Set() };
+      this.persons.push(p);
+      this.byName.set(name.toLowerCase(), p);
+      if (!m.isOrg && parts.length >= 2) {
+        push(this.bySurname, parts[parts.length - 1]!.toLowerCase(), p);
+        push(this.byFirst, parts[0]!.toLowerCase(), p);
+      }
+    } else if (!p.isOrg && parts.length > p.name.split(' ').length && parts[parts.length - 1] === p.name.split(' ').pop()) {
+      // A fuller form of a name seen first in short form.
+      p.name = name;
+    }
+    p.aliases.add(name);
+    if (m.honorific) p.aliases.add(`${m.honorific[0]!.toUpperCase()}${m.honorific.slice(1)}. ${parts[parts.length - 1]}`);
+    const g = m.honorific ? HONORIFICS[m.honorific] : FIRST_NAME_GENDER.get(parts[0]!.toLowerCase());
+    if (g && !p.gender && parts.length >= (m.honorific ? 1 : 2)) p.gender = g;
+    if (m.role && !p.roles.includes(m.role)) p.roles.push(m.role);
+    if (record) this.seen.push({ person: p, start: at });
+    return p;
+  }
+
+  private match(parts: string[], at: number, honorific: string | null): Person | undefined {
+    const last = parts[parts.length - 1]!.toLowerCase();
+    const cands = this.bySurname.get(last) ?? (parts.length === 1 ? this.byFirst.get(last) : undefined);
+    if (!cands || cands.length === 0) return undefined;
+    const compatible = cands.filter((p) => parts.length === 1 || firstCompatible(parts[0]!, p.name.split(' ')[0]!));
+    const g = honorific ? HONORIFICS[honorific] : null;
+    const pool = compatible.filter((p) => !g || !p.gender || p.gender === g);
+    return this.mostRecent(pool, at) ?? pool[0];
+  }
+
+  private mostRecent(pool: Person[], at: number): Person | undefined {
+    let best: Seen | undefined;
+    for (const s of this.seen) if (s.start < at && pool.includes(s.person) && (!best || s.start > best.start)) best = s;
+    return best?.person;
+  }
+
+  /** The person a pronoun at `at` refers to: the most recent compatible person named before it. */
+  pronoun(p: string, at: number): Person | null {
+    const want = p === 'he' ? 'm' : p === 'she' ? 'f' : null;
+    const orgOk = p === 'it' || p === 'they' || p === 'we';
+    const personOk = p === 'he' || p === 'she' || p === 'they';
+    let best: Seen | null = null;
+    for (const s of this.seen) {
+      if (s.start >= at) continue;
+      const q = s.person;
+      if (q.isOrg ? !orgOk : !personOk) continue;
+      if (p === 'they' && !q.isOrg) continue;
+      if (want && q.gender && q.gender !== want) continue;
+      if (!best || s.start >= best.start) best = s;
+    }
+    return best?.person ?? null;
+  }
+
+  /** The person last described by a role such as "the French president" before `at`. */
+  nominal(text: string, at: number): Person | null {
+    const want = words(text).filter((w) => !STOP.has(w));
+    if (want.length === 0) return null;
+    let best: Seen | null = null;
+    for (const s of this.seen) {
+      if (s.start >= at || s.person.isOrg) continue;
+      const has = s.person.roles.some((r) => {
+        const rw = new Set(words(r).map((w) => stripPossessive(w)));
+        return want.every((w) => rw.has(w));
+      });
+      if (has && (!best || s.start >= best.start)) best = s;
+    }
+    return best?.person ?? null;
+  }
+
+  resolve(m: Mention, at: number): Person | null {
+    if (m.kind === 'name') return this.note(m, at);
+    if (m.kind === 'pronoun') return this.pronoun(m.text, at);
+    return this.nominal(m.text, at);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v);
+  else map.set(k, [v]);
+}
+
+/** "J." is compatible with "John"; "Hillary" with "Hillary"; "Bill" is not compatible with "Hillary". */
+export function firstCompatible(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/\.$/, '');
+  const y = b.toLowerCase().replace(/\.$/, '');
+  if (x === y) return true;
+  if (x.length === 1 || y.length === 1) return x[0] === y[0];
+  return false;
+}

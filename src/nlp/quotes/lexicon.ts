@@ -1,0 +1,85 @@
+// Word lists for names, titles, roles and organisations. Lowercase, without trailing dots.
+
+/** Honorifics: stripped from names, never a role on their own. Value = implied gender. */
+export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
+  mr: 'm', mrs: 'f', ms: 'f', miss: 'f', mx: null, sir: 'm', dame: 'f', lord: 'm', lady: 'f', dr: null,
+  madam: 'f', mme: 'f', mlle: 'f', herr: 'm', frau: 'f', monsieur: 'm', senor: 'm', senora: 'f',
+};
+
+/** Capitalised words that make the words before them (and themselves) a role in "French President Emmanuel Macron". */
+export const TITLES = new Set([
+  'president', 'vice', 'prime', 'minister', 'secretary', 'senator', 'sen', 'sens', 'rep', 'reps', 'representative',
+  'gov', 'governor', 'mayor', 'chancellor', 'chairman', 'chairwoman', 'chair', 'chairperson', 'speaker', 'leader',
+  'director', 'chief', 'judge', 'justice', 'attorney', 'general', 'gen', 'commissioner', 'ambassador', 'king',
+  'queen', 'prince', 'princess', 'pope', 'sheriff', 'professor', 'prof', 'rev', 'reverend', 'father', 'pastor',
+  'rabbi', 'imam', 'sheikh', 'captain', 'capt', 'lt', 'col', 'sgt', 'officer', 'detective', 'inspector',
+  'spokesman', 'spokeswoman', 'spokesperson', 'ceo', 'councillor', 'councilman', 'councilwoman', 'del',
+  'delegate', 'assemblyman', 'assemblywoman', 'coach', 'commander', 'admiral', 'adm', 'superintendent', 'deputy',
+  'premier', 'emir', 'sultan', 'president-elect', 'executive', 'founder', 'candidate', 'nominee', 'whip',
+  'congressman', 'congresswoman', 'lawmaker', 'mp', 'mep', 'cardinal', 'bishop', 'archbishop', 'marshal',
+  'major', 'maj', 'colonel', 'lieutenant', 'sergeant', 'corporal', 'private', 'trustee', 'treasurer', 'clerk',
+  'comptroller', 'auditor', 'economist', 'analyst', 'anchor', 'host', 'correspondent', 'editor', 'columnist',
+  'adviser', 'advisor', 'aide', 'strategist', 'pollster', 'manager', 'owner', 'head', 'dean', 'provost',
+  'chancellor', 'counsel', 'lawyer', 'envoy', 'diplomat', 'official', 'prosecutor', 'solicitor', 'magistrate',
+]);
+
+/** Words that mark a capitalised run as an organisation or place rather than a person. */
+export const ORG_WORDS = new Set([
+  'house', 'department', 'ministry', 'kremlin', 'times', 'post', 'news', 'party', 'committee', 'council',
+  'office', 'agency', 'bureau', 'commission', 'court', 'company', 'inc', 'corp', 'ltd', 'association', 'union',
+  'group', 'institute', 'university', 'police', 'army', 'campaign', 'foundation', 'center', 'centre', 'network',
+  'journal', 'guardian', 'reuters', 'tribune', 'herald', 'gazette', 'service', 'administration', 'government',
+  'senate', 'congress', 'parliament', 'pentagon', 'nato', 'un', 'eu', 'fbi', 'cia', 'bank', 'fund', 'board',
+  'authority', 'coalition', 'alliance', 'federation', 'organization', 'organisation', 'society', 'club',
+  'league', 'press', 'magazine', 'daily', 'telegraph', 'chronicle', 'observer', 'review', 'radio', 'tv',
+  'television', 'broadcasting', 'media', 'studio', 'studios', 'airlines', 'motors', 'holdings', 'partners',
+  'capital', 'group', 'labs', 'project', 'watch', 'forum', 'caucus', 'cabinet', 'embassy', 'consulate',
+  'secretariat', 'command', 'force', 'forces', 'guard', 'navy', 'assembly', 'legislature', 'ministries',
+  'politifact', 'twitter', 'facebook', 'google', 'cnn', 'msnbc', 'bbc', 'ap', 'afp', 'nbc', 'abc', 'cbs', 'fox',
+  'hospital', 'school', 'college', 'church', 'mosque', 'city', 'county', 'state', 'states', 'republic',
+  'kingdom', 'federal', 'national', 'international', 'global', 'unit', 'team', 'commission', 'trust',
+]);
+
+/** Capitalised words that start sentences or are otherwise never part of a name. */
+export const NOT_NAME = new Set([
+  'the', 'a', 'an', 'but', 'and', 'or', 'in', 'on', 'at', 'when', 'after', 'before', 'if', 'as', 'yet', 'so',
+  'still', 'then', 'now', 'asked', 'speaking', 'meanwhile', 'however', 'also', 'later', 'earlier', 'last',
+  'this', 'that', 'these', 'those', 'while', 'since', 'although', 'though', 'because', 'for', 'from', 'to',
+  'with', 'without', 'by', 'of', 'he', 'she', 'they', 'we', 'i', 'you', 'it', 'his', 'her', 'their', 'our',
+  'my', 'your', 'its', 'there', 'here', 'what', 'who', 'why', 'how', 'where', 'which', 'monday', 'tuesday',
+  'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov',
+  'dec', 'today', 'yesterday', 'tomorrow', 'tonight', 'no', 'yes', 'not', 'all', 'some', 'many', 'most',
+  'both', 'each', 'every', 'one', 'two', 'three', 'according', 'said', 'says', 'told', 'instead', 'even',
+  'only', 'just', 'like', 'under', 'over', 'during', 'until', 'about', 'into', 'through', 'do', 'does', 'did',
+  'is', 'was', 'are', 'were', 'be', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may',
+  'might', 'must', 'let', 'please', 'thanks', 'thank', 'well', 'oh', 'ok', 'okay',
+]);
+
+export const PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'x'> = {
+  he: 'm', she: 'f', they: 'p', it: 'n', we: 'p', i: 'x', you: 'x',
+};
+
+/** Name particles kept inside a name run ("Charles de Gaulle", "Ursula von der Leyen"). */
+export const PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y', 'st']);
+
+/** Lowercase words allowed in a role in front of a name ("deputy foreign minister", "secretary of state"). */
+export const ROLE_WORDS = new Set([
+  ...TITLES, 'foreign', 'state', 'defence', 'defense', 'finance', 'interior', 'health', 'justice', 'labour',
+  'labor', 'trade', 'economy', 'education', 'presidential', 'vice-presidential', 'democratic', 'republican',
+  'former', 'acting', 'interim', 'senior', 'junior', 'assistant', 'associate', 'top', 'press', 'campaign',
+  'party', 'opposition', 'majority', 'minority', 'house', 'senate', 'white', 'of', 'for', 'general', 'district',
+  'city', 'county', 'federal', 'national', 'regional', 'local', 'military', 'police', 'army', 'retired',
+  'chief', 'executive', 'operating', 'financial', 'communications', 'policy', 'security', 'intelligence',
+  'homeland', 'environment', 'energy', 'transport', 'transportation', 'agriculture', 'commerce', 'treasury',
+  'legal', 'political', 'communications', 'public', 'affairs', 'relations', 'co-founder', 'cofounder',
+  'then-', 'outgoing', 'incoming', 'longtime', 'veteran', 'prominent', 'leading', 'independent', 'conservative',
+  'liberal', 'progressive', 'gop', 'u.s.', 'us', 'uk', 'eu', 'un',
+]);
+
+const MALE = 'john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander patrick frank raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle noah ethan jeremy walter christian keith roger terry austin sean gerald carl harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe logan albert willie alan eugene russell vincent bobby philip johnny bradley roy ralph louis randy wayne howard vladimir sergei dmitry emmanuel boris olaf recep xi narendra barack bill mike bernie ted jim tom tim chris dan ben sam nick tony steve ivan igor oleg pierre jean francois luis carlos juan pedro ahmed mohammed muhammad ali hassan omar abdul rahul hans klaus jurgen antonio giuseppe marco luca viktor volodymyr'.split(' ');
+const FEMALE = 'mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori hillary angela ursula theresa kamala nancy elizabeth marine giorgia annalena liz kate anne jane claire chloe sophie ines elena olga natalia svetlana irina yulia tatiana fatima aisha priya indira golda jacinda nicola'.split(' ');
+export const FIRST_NAME_GENDER = new Map<string, 'm' | 'f'>([
+  ...MALE.map((n) => [n, 'm'] as [string, 'm']),
+  ...FEMALE.map((n) => [n, 'f'] as [string, 'f']),
+]);

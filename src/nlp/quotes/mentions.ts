@@ -1,0 +1,153 @@
+// Speaker mentions next to a cue: a proper name with its role ("US secretary of state Antony
+// Blinken", "Sergei Ryabkov, Russia's deputy foreign minister,"), a pronoun ("he"), an organisation
+// ("the Kremlin") or a nominal ("the French president"). Pure functions over tokens.
+import { HONORIFICS, NOT_NAME, ORG_WORDS, PARTICLES, PRONOUNS, ROLE_WORDS, TITLES } from './lexicon.ts';
+import { cueLemma, CUE_FILLERS } from './cues.ts';
+import { isCap, isWord, type Token } from './tokens.ts';
+
+export interface Mention {
+  kind: 'name' | 'pronoun' | 'nominal';
+  /** Name without honorifics or role ("Antony Blinken", "the Kremlin"); pronoun or nominal text otherwise. */
+  text: string;
+  role: string | null;
+  honorific: string | null;
+  isOrg: boolean;
+  start: number;
+  end: number;
+}
+
+const bare = (t: Token): string => t.text.toLowerCase().replace(/\.$/, '');
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'another', 'one']);
+
+/** Can this token be part of a capitalised name run? */
+export function nameToken(t: Token | undefined): boolean {
+  if (!isWord(t)) return false;
+  const b = bare(t);
+  if (b in HONORIFICS || TITLES.has(b)) return isCap(t);
+  if (NOT_NAME.has(b)) return false;
+  return isCap(t) && cueLemma(t.text) === null;
+}
+
+const joinTokens = (ts: Token[]): string => ts.map((t) => t.text).join(' ');
+
+/** Splits a capitalised run into role, honorific and name ("French President Emmanuel Macron"). */
+export function splitRun(run: Token[], preRole: Token[], withThe: boolean): Mention | null {
+  if (run.length === 0) return null;
+  let k = -1;
+  for (let i = 0; i < run.length - 1; i++) if (TITLES.has(bare(run[i]!))) k = i;
+  // A title as the last word ("the Foreign Minister") makes the whole run a role.
+  const lastTitle = TITLES.has(bare(run[run.length - 1]!)) && !(bare(run[run.length - 1]!) in HONORIFICS);
+  if (lastTitle && run.length <= 4) k = run.length - 1;
+  const roleTokens = [...preRole, ...run.slice(0, k + 1)];
+  let nameTokens = run.slice(k + 1);
+  let honorific: string | null = null;
+  while (nameTokens.length > 0 && bare(nameTokens[0]!) in HONORIFICS) {
+    honorific = bare(nameTokens[0]!);
+    nameTokens = nameTokens.slice(1);
+  }
+  const role = roleTokens.length > 0 ? joinTokens(roleTokens).replace(/ ?’s|'s/g, '’s') : null;
+  const start = (roleTokens[0] ?? nameTokens[0] ?? run[0]!).start;
+  const end = run[run.length - 1]!.end;
+  if (nameTokens.length === 0) {
+    return role ? { kind: 'nominal', text: role, role, honorific, isOrg: false, start, end } : null;
+  }
+  const isOrg = withThe || nameTokens.some((t) => ORG_WORDS.has(bare(t)));
+  const name = (withThe ? 'the ' : '') + joinTokens(nameTokens);
+  return { kind: 'name', text: name, role, honorific, isOrg, start, end };
+}
+
+/** The mention that ends right before token `end` (exclusive), scanning no further left than `lo`. */
+export function mentionBefore(tokens: Token[], end: number, lo: number): Mention | null {
+  let j = end - 1;
+  while (j >= lo && isWord(tokens[j]) && (CUE_FILLERS.has(bare(tokens[j]!)) || /ly$/.test(tokens[j]!.text) && !isCap(tokens[j]))) j--;
+  if (j < lo) return null;
+  const t = tokens[j]!;
+  if (isWord(t) && bare(t) in PRONOUNS) return { kind: 'pronoun', text: bare(t), role: null, honorific: null, isOrg: false, start: t.start, end: t.end };
+  if (t.text === ')') {
+    let k = j - 1;
+    while (k >= lo && tokens[k]!.text !== '(' && j - k < 12) k--;
+    if (k >= lo && tokens[k]!.text === '(') return mentionBefore(tokens, k, lo);
+    return null;
+  }
+  if (t.text === ',') {
+    // Apposition: "Name, role words, said".
+    let k = j - 1;
+    while (k >= lo && tokens[k]!.text !== ',' && tokens[k]!.kind !== 'quote' && j - k < 16) k--;
+    if (k >= lo && tokens[k]!.text === ',' && k + 1 < j) {
+      const appos = tokens.slice(k + 1, j);
+      if (appos.every((x) => x.kind !== 'quote' && cueLemma(x.text) === null)) {
+        const head = mentionBefore(tokens, k, lo);
+        if (head && head.kind === 'name' && !head.role) {
+          head.role = joinTokens(appos).replace(/ ’s/g, '’s').replace(/ 's/g, "'s");
+        }
+        if (head && head.kind !== 'nominal') return head;
+      }
+    }
+    return null;
+  }
+  if (nameToken(t)) {
+    let a = j;
+    while (a - 1 >= lo && (nameToken(tokens[a - 1]) || (isWord(tokens[a - 1]) && PARTICLES.has(bare(tokens[a - 1]!)) && nameToken(tokens[a - 2])))) a--;
+    if (a - 1 >= lo && tokens[a - 1]!.text === '-' ) return null;
+    const withThe = a - 1 >= lo && isWord(tokens[a - 1]) && bare(tokens[a - 1]!) === 'the';
+    const preRole: Token[] = [];
+    let r = a - 1;
+    while (!withThe && r >= lo && isWord(tokens[r]) && !isCap(tokens[r]) && ROLE_WORDS.has(bare(tokens[r]!)) && preRole.length < 6) preRole.unshift(tokens[r--]!);
+    // "Russia's deputy foreign minister Sergei Ryabkov"
+    if (preRole.length > 0 && r >= lo && tokens[r]!.text.match(/['’]s$/)) preRole.unshift(tokens[r]!);
+    return splitRun(tokens.slice(a, j + 1), preRole, withThe);
+  }
+  if (isWord(t) && !isCap(t)) {
+    // Nominal: "the mayor", "a spokesman for the ministry", "officials".
+    let a = j;
+    while (a - 1 >= lo && isWord(tokens[a - 1]) && j - a < 6 && !DETERMINERS.has(bare(tokens[a]!))) a--;
+    if (!DETERMINERS.has(bare(tokens[a]!))) {
+      if (j === a || !/^(officials|police|prosecutors|authorities|investigators|experts|analysts|critics|witnesses|residents|sources|aides|officers|spokesman|spokeswoman)$/.test(bare(t))) return null;
+      a = j;
+    }
+    const words = tokens.slice(a, j + 1);
+    if (words.some((x) => cueLemma(x.text) !== null && x !== words[0])) return null;
+    return { kind: 'nominal', text: joinTokens(words), role: joinTokens(words.filter((x) => !DETERMINERS.has(bare(x)))), honorific: null, isOrg: false, start: words[0]!.start, end: t.end };
+  }
+  return null;
+}
+
+/** The mention that starts at token `i` (after an inverted cue: "said Smith", "said the mayor, John Doe"). */
+export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | null {
+  const t = tokens[i];
+  if (!t || i >= hi || !isWord(t)) return null;
+  if (bare(t) in PRONOUNS) return { kind: 'pronoun', text: bare(t), role: null, honorific: null, isOrg: false, start: t.start, end: t.end };
+  let j = i;
+  let withThe = false;
+  if (DETERMINERS.has(bare(t))) {
+    withThe = bare(t) === 'the';
+    j++;
+  }
+  const preRole: Token[] = [];
+  while (j < hi && isWord(tokens[j]) && !isCap(tokens[j]) && (ROLE_WORDS.has(bare(tokens[j]!)) || /['’]s$/.test(tokens[j]!.text)) && preRole.length < 6) preRole.push(tokens[j++]!);
+  while (j < hi && /['’]s$/.test(tokens[j]!.text) && isCap(tokens[j])) preRole.push(tokens[j++]!);
+  while (j < hi && isWord(tokens[j]) && !isCap(tokens[j]) && ROLE_WORDS.has(bare(tokens[j]!)) && preRole.length < 8) preRole.push(tokens[j++]!);
+  let e = j;
+  while (e < hi && (nameToken(tokens[e]) || (PARTICLES.has(bare(tokens[e]!)) && nameToken(tokens[e + 1])))) e++;
+  if (e > j) {
+    const m = splitRun(tokens.slice(j, e), preRole, withThe && preRole.length === 0);
+    if (m && m.kind === 'name' && !m.role && tokens[e]?.text === ',' ) {
+      // "said Smith, the town's mayor" -> role from the apposition.
+      let k = e + 1;
+      const appos: Token[] = [];
+      while (k < hi && isWord(tokens[k]) && appos.length < 10) appos.push(tokens[k++]!);
+      if (appos.length > 0 && !isCap(appos[0]) && DETERMINERS.has(bare(appos[0]!))) m.role = joinTokens(appos.slice(1));
+    }
+    return m;
+  }
+  if (preRole.length > 0 || withThe) {
+    // "said the mayor, John Doe" / "said the spokesman"
+    const role = preRole.length > 0 ? joinTokens(preRole) : null;
+    if (tokens[j]?.text === ',' && nameToken(tokens[j + 1])) {
+      const named = mentionAfter(tokens, j + 1, hi);
+      if (named && named.kind === 'name') return { ...named, role: named.role ?? role };
+    }
+    if (role) return { kind: 'nominal', text: (withThe ? 'the ' : '') + role, role, honorific: null, isOrg: false, start: t.start, end: preRole[preRole.length - 1]!.end };
+  }
+  return null;
+}

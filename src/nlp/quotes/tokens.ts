@@ -1,0 +1,49 @@
+// Tokeniser for attribution frames. Works on the masked article text (quotes replaced by QUOTE_CHAR),
+// so offsets are shared with the article. Words keep internal apostrophes and hyphens; titles,
+// initials and dotted acronyms keep their dot ("Mr.", "J.", "U.S.").
+
+export const QUOTE_CHAR = '\u25A0';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'punct' | 'quote';
+  /** Index of the quote a 'quote' token stands for. */
+  quote?: number;
+}
+
+const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'rev',
+  'st', 'jr', 'sr', 'prof', 'pres', 'adm', 'maj', 'cmdr', 'del', 'amb', 'atty', 'sens', 'reps', 'supt', 'insp', 'det', 'fr', 'mt', 'hon']);
+
+const RE = /\u25A0+|(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|[^\s]/gu;
+
+/** Tokens of masked[from, to). `quoteAt(offset)` maps a quote run's start to its quote index. */
+export function tokenize(masked: string, from: number, to: number, quoteAt: (offset: number) => number): Token[] {
+  const out: Token[] = [];
+  RE.lastIndex = from;
+  for (;;) {
+    const m = RE.exec(masked);
+    if (!m || m.index >= to) break;
+    let s = m.index;
+    let e = Math.min(s + m[0].length, to);
+    const c = m[0][0]!;
+    if (c === QUOTE_CHAR) {
+      out.push({ text: m[0], start: s, end: e, kind: 'quote', quote: quoteAt(s) });
+      continue;
+    }
+    if (/[\p{L}\p{N}]/u.test(c)) {
+      const w = masked.slice(s, e);
+      if (masked[e] === '.' && e < to && (DOTTED.has(w.toLowerCase()) || /^\p{Lu}$/u.test(w))) e++;
+      RE.lastIndex = e;
+      out.push({ text: masked.slice(s, e), start: s, end: e, kind: 'word' });
+    } else {
+      s = m.index;
+      out.push({ text: c, start: s, end: s + 1, kind: 'punct' });
+    }
+  }
+  return out;
+}
+
+export const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
+export const isCap = (t: Token | undefined): boolean => isWord(t) && /^[\p{Lu}]/u.test(t.text);
