@@ -204,7 +204,7 @@ async function sendSigned(url: string, secret: string, body: string, contentType
     body,
   });
   const text = await res.text();
-  let json: Record<string, unknown> | null = null;
+  let json: Record<string, unknown> | null;
   try {
     json = text ? (JSON.parse(text) as Record<string, unknown>) : null;
   } catch {
