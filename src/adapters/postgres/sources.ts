@@ -1,0 +1,79 @@
+// SourceStore over PostgreSQL. A source is unique by url; ids are random UUIDs.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Source, SourceKind } from '../../domain/types.ts';
+import type { SourceStore } from '../../store/ports.ts';
+import { noNul, validDate } from './db.ts';
+
+interface SourceRow {
+  id: string;
+  url: string;
+  kind: string;
+  title: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  last_fetched_at: Date | null;
+  last_error: string | null;
+  error_count: number;
+  next_retry_at: Date | null;
+  added_at: Date;
+}
+
+const fromRow = (r: SourceRow): Source => ({
+  id: r.id,
+  url: r.url,
+  kind: r.kind as SourceKind,
+  title: r.title,
+  etag: r.etag,
+  lastModified: r.last_modified,
+  lastFetchedAt: r.last_fetched_at,
+  lastError: r.last_error,
+  errorCount: r.error_count,
+  nextRetryAt: r.next_retry_at,
+  addedAt: r.added_at,
+});
+
+export function pgSources(pool: pg.Pool): SourceStore {
+  const get = async (idOrUrl: string): Promise<Source | null> => {
+    const { rows } = await pool.query<SourceRow>('SELECT * FROM sources WHERE id = $1 OR url = $1 LIMIT 1', [noNul(idOrUrl)]);
+    return rows[0] ? fromRow(rows[0]) : null;
+  };
+
+  return {
+    async add({ url, kind, title }): Promise<Source> {
+      await pool.query(
+        'INSERT INTO sources (id, url, kind, title, added_at) VALUES ($1, $2, $3, $4, now()) ON CONFLICT (url) DO NOTHING',
+        [randomUUID(), noNul(url), kind, noNul(title ?? null)],
+      );
+      const s = await get(url);
+      if (!s) throw new Error(`source ${url} could not be stored`);
+      return s;
+    },
+
+    async list(): Promise<Source[]> {
+      return (await pool.query<SourceRow>('SELECT * FROM sources ORDER BY added_at, url')).rows.map(fromRow);
+    },
+
+    async remove(idOrUrl: string): Promise<boolean> {
+      return ((await pool.query('DELETE FROM sources WHERE id = $1 OR url = $1', [noNul(idOrUrl)])).rowCount ?? 0) > 0;
+    },
+
+    get,
+
+    // lastFetchedAt is the last *successful* fetch; a failure keeps it and records when to retry.
+    async recordFetch(id, outcome): Promise<void> {
+      if (outcome.ok) {
+        await pool.query(
+          `UPDATE sources SET etag = $1, last_modified = $2, title = coalesce($3, title), last_fetched_at = $4,
+             last_error = NULL, error_count = 0, next_retry_at = NULL WHERE id = $5`,
+          [noNul(outcome.etag), noNul(outcome.lastModified), noNul(outcome.title ?? null), validDate(outcome.at, 'at'), noNul(id)],
+        );
+      } else {
+        await pool.query(
+          'UPDATE sources SET last_error = $1, error_count = error_count + 1, next_retry_at = $2 WHERE id = $3',
+          [noNul(outcome.error), validDate(outcome.nextRetryAt, 'nextRetryAt'), noNul(id)],
+        );
+      }
+    },
+  };
+}
