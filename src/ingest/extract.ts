@@ -88,7 +88,7 @@ function extractFrom(html: string, pageUrl: string | null): ExtractedPage {
   const siteMeta = meta(document, 'og:site_name', 'application-name') ?? ld.publisher ?? null;
   const authorMeta = meta(document, 'author', 'article:author') ?? ld.author ?? null;
 
-  let parsed: ReturnType<Readability['parse']> = null;
+  let parsed: ReturnType<Readability['parse']>;
   try {
     parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
   } catch {
