@@ -1,0 +1,170 @@
+// Same-event clustering: groups articles that report the same event, across outlets.
+// Similarity of two articles = TF-IDF cosine of title + lead (title words count double), plus a
+// bonus for shared named entities (capitalised names and numbers), and only when they were
+// published within `maxHoursApart`. Clusters are built by average-link agglomeration, so one
+// loosely related article cannot chain two different events together; near-duplicates (cosine
+// >= `duplicate`) always join. Deterministic for the same input order.
+import { contentStems } from './stem.ts';
+
+export interface ClusterDoc {
+  id: string;
+  title: string;
+  text: string;
+  publishedAt: Date;
+}
+
+export interface ClusterOptions {
+  /** Average similarity needed to merge two clusters (default 0.3). */
+  threshold?: number;
+  /** Articles further apart in time never join (default 48 h). */
+  maxHoursApart?: number;
+  /** Cosine at which two articles are the same text republished (default 0.8). */
+  duplicate?: number;
+  /** Characters of body text used as the lead (default 600). */
+  leadChars?: number;
+}
+
+interface Features {
+  vec: Map<string, number>;
+  norm: number;
+  entities: Set<string>;
+  at: number;
+}
+
+const ENTITY = /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*|\b\d[\d,.]*\d\b|\b\d\b/gu;
+const NOT_ENTITY = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'for', 'and', 'but', 'he', 'she', 'it', 'they', 'we', 'this', 'that', 'after', 'as', 'mr', 'mrs', 'ms']);
+
+/** Named entities of a text: capitalised word runs that are not sentence-initial function words, and numbers. */
+export function entitiesOf(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(ENTITY)) {
+    const words = m[0].split(/\s+/).filter((w) => !NOT_ENTITY.has(w.toLowerCase()));
+    if (words.length === 0) continue;
+    const e = words.join(' ').toLowerCase().replace(/['’]s$/, '');
+    // Single short capitalised words are mostly sentence starts; keep names and numbers.
+    if (words.length === 1 && e.length < 4 && !/\d/.test(e)) continue;
+    out.add(e);
+  }
+  return out;
+}
+
+function leadOf(text: string, chars: number): string {
+  if (text.length <= chars) return text;
+  const cut = text.lastIndexOf(' ', chars);
+  return text.slice(0, cut > chars / 2 ? cut : chars);
+}
+
+/** TF-IDF cosine of two articles' title + lead. */
+export function cosine(a: Features, b: Features): number {
+  let dot = 0;
+  const [small, big] = a.vec.size <= b.vec.size ? [a.vec, b.vec] : [b.vec, a.vec];
+  for (const [w, x] of small) {
+    const y = big.get(w);
+    if (y !== undefined) dot += x * y;
+  }
+  return a.norm > 0 && b.norm > 0 ? dot / (a.norm * b.norm) : 0;
+}
+
+/** Same-event similarity in [0, 1.3]: cosine plus a shared-entity bonus; 0 outside the time window. */
+export function similarity(a: Features, b: Features, maxMs: number, cos = cosine(a, b)): number {
+  if (Math.abs(a.at - b.at) > maxMs) return 0;
+  let shared = 0;
+  for (const e of a.entities) if (b.entities.has(e)) shared++;
+  const minEnt = Math.min(a.entities.size, b.entities.size);
+  const entityBonus = minEnt > 0 ? 0.3 * Math.min(1, shared / Math.min(minEnt, 4)) : 0;
+  return cos + entityBonus;
+}
+
+export function clusterFeatures(docs: ClusterDoc[], leadChars = 600): Features[] {
+  const bags = docs.map((d) => {
+    const bag = new Map<string, number>();
+    for (const w of contentStems(d.title)) bag.set(w, (bag.get(w) ?? 0) + 2);
+    for (const w of contentStems(leadOf(d.text, leadChars))) bag.set(w, (bag.get(w) ?? 0) + 1);
+    return bag;
+  });
+  const df = new Map<string, number>();
+  for (const b of bags) for (const w of b.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = docs.length;
+  return docs.map((d, i) => {
+    const vec = new Map<string, number>();
+    let sq = 0;
+    for (const [w, tf] of bags[i]!) {
+      const x = (1 + Math.log(tf)) * (Math.log((n + 1) / (df.get(w)! + 1)) + 1);
+      vec.set(w, x);
+      sq += x * x;
+    }
+    return { vec, norm: Math.sqrt(sq), entities: entitiesOf(`${d.title}. ${leadOf(d.text, leadChars)}`), at: d.publishedAt.getTime() };
+  });
+}
+
+/**
+ * Groups docs into same-event clusters. Returns clusters of the input docs (each doc exactly once),
+ * each cluster in input order, clusters ordered by their first member's input position.
+ */
+export function clusterArticles<T extends ClusterDoc>(docs: T[], opts: ClusterOptions = {}): T[][] {
+  const threshold = opts.threshold ?? 0.3;
+  const dup = opts.duplicate ?? 0.8;
+  const maxMs = (opts.maxHoursApart ?? 48) * 3600_000;
+  const n = docs.length;
+  if (n === 0) return [];
+  const f = clusterFeatures(docs, opts.leadChars ?? 600);
+  const sim = new Float32Array(n * n);
+  const dupOf = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const cos = cosine(f[i]!, f[j]!);
+      const s = similarity(f[i]!, f[j]!, maxMs, cos);
+      sim[i * n + j] = s;
+      sim[j * n + i] = s;
+      if (cos >= dup && dupOf[j]! < 0) dupOf[j] = dupOf[i]! >= 0 ? dupOf[i]! : i;
+    }
+  }
+  // Union near-duplicates first: they are one story whatever their neighbours say.
+  const clusters: number[][] = [];
+  const owner = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const root = dupOf[i]!;
+    if (root >= 0 && owner[root]! >= 0) {
+      owner[i] = owner[root]!;
+      clusters[owner[i]!]!.push(i);
+    } else {
+      owner[i] = clusters.length;
+      clusters.push([i]);
+    }
+  }
+  // Average-link agglomeration over what is left.
+  const live = clusters.map((c) => c as number[] | null);
+  for (;;) {
+    let best = threshold;
+    let bi = -1;
+    let bj = -1;
+    for (let a = 0; a < live.length; a++) {
+      const ca = live[a];
+      if (!ca) continue;
+      for (let b = a + 1; b < live.length; b++) {
+        const cb = live[b];
+        if (!cb) continue;
+        let total = 0;
+        let blocked = false;
+        for (const i of ca) {
+          for (const j of cb) {
+            const s = sim[i * n + j]!;
+            if (s === 0 && Math.abs(f[i]!.at - f[j]!.at) > maxMs) blocked = true;
+            total += s;
+          }
+        }
+        if (blocked) continue;
+        const avg = total / (ca.length * cb.length);
+        if (avg > best) {
+          best = avg;
+          bi = a;
+          bj = b;
+        }
+      }
+    }
+    if (bi < 0) break;
+    live[bi] = [...live[bi]!, ...live[bj]!].sort((x, y) => x - y);
+    live[bj] = null;
+  }
+  return live.filter((c): c is number[] => c !== null).map((c) => c.map((i) => docs[i]!));
+}
