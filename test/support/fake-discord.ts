@@ -250,7 +250,7 @@ export class FakeDiscord {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'http://fake');
-    const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
     let body: unknown = null;
     if (chunks.length) {
       try {
@@ -264,8 +264,12 @@ export class FakeDiscord {
     for (const l of [...this.listeners]) l(rec);
 
     const json = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+      if (data === null) {
+        res.writeHead(status, headers);
+        return void res.end();
+      }
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(data === null ? undefined : JSON.stringify(data));
+      res.end(JSON.stringify(data));
     };
     const failure = this.failures.find((f) => f.remaining > 0 && f.method === rec.method && f.path.test(path));
     if (failure) {
