@@ -64,7 +64,8 @@ function isAbbreviation(text: string, dot: number, paraStart: number): boolean {
 
 function startsSentence(c: string | undefined): boolean {
   if (c === undefined) return false;
-  return /[\p{Lu}\p{N}“"‘'«„([]/u.test(c);
+  // U+25A0 stands for a masked quotation (see src/nlp/quotes/tokens.ts).
+  return /[\p{Lu}\p{N}“"‘'«„([\u25A0]/u.test(c);
 }
 
 export function splitSentences(text: string): Sentence[] {

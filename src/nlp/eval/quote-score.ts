@@ -79,13 +79,20 @@ export function matchUnits(units: Unit[], preds: Pred[], threshold: number): [nu
 const NOT_NAME_WORDS = new Set(['he', 'she', 'it', 'they', 'i', 'we', 'you', 'the', 'a', 'an', 'mr', 'mrs', 'ms', 'dr',
   'sen', 'rep', 'gov', 'president', 'senator', 'governor', 'secretary', 'minister', 'prime', 'vice', 'gen', 'said', 'says']);
 
+/**
+ * The name words of a gold mention: the capitalised words ending its head (the part before any
+ * comma or parenthesis). Empty when the head is not a name ("he", "the mayor", "Clinton’s campaign").
+ */
 function nameWords(s: string): string[] {
-  return s
-    .replace(/\([^)]*\)/g, ' ')
-    .split(/[^\p{L}\p{N}'’-]+/u)
-    .map((w) => w.replace(/['’]s$/, ''))
-    .filter((w) => /^\p{Lu}/u.test(w) && !NOT_NAME_WORDS.has(w.toLowerCase()))
-    .map((w) => w.toLowerCase());
+  const head = s.split(/[,(]/, 1)[0]!.trim();
+  const words = head.split(/[^\p{L}\p{N}.'’-]+/u).filter(Boolean);
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!.replace(/\.$/, '');
+    if (!/^\p{Lu}/u.test(w) || /['’]s$/.test(w) && i === words.length - 1) break;
+    if (!NOT_NAME_WORDS.has(w.toLowerCase())) out.unshift(w.toLowerCase());
+  }
+  return out;
 }
 
 /** Whether a predicted speaker agrees with a gold mention; null when the gold speaker is not a name. */

@@ -43,7 +43,8 @@ export class ArticleIndex {
     }
     // Full names first, so an early "Macron" still resolves to the "Emmanuel Macron" named later.
     for (const m of found) if (m.isOrg || m.text.includes(' ')) this.note(m, m.start, false);
-    for (const m of found) this.note(m, m.start);
+    // Single words count as mentions only when they name someone already known ("Macron", "Mr Macron").
+    for (const m of found) if (m.isOrg || m.text.includes(' ') || m.honorific || this.knows(m.text)) this.note(m, m.start);
   }
 
   /** Registers a mention (also called for speakers found next to cues) and returns its person. */
@@ -72,6 +73,11 @@ export class ArticleIndex {
     if (m.role && !p.roles.includes(m.role)) p.roles.push(m.role);
     if (record) this.seen.push({ person: p, start: at });
     return p;
+  }
+
+  private knows(word: string): boolean {
+    const w = stripPossessive(word).toLowerCase();
+    return this.bySurname.has(w) || this.byFirst.has(w) || this.byName.has(w);
   }
 
   private match(parts: string[], at: number, honorific: string | null): Person | undefined {

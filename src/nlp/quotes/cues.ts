@@ -15,7 +15,7 @@ const LEMMAS = [
   'characterize', 'term', 'dub', 'thunder', 'rail', 'fume', 'plead', 'beg', 'cry', 'sigh', 'muse', 'opine',
   'acknowledge', 'estimate', 'believe', 'think', 'feel', 'say', 'speak', 'quote', 'cite', 'accuse', 'blame',
   'attack', 'defend', 'threaten', 'order', 'instruct', 'inform', 'assure', 'apologise', 'apologize',
-  'concur', 'summarise', 'summarize', 'deride', 'ridicule', 'scoff', 'chide', 'scold', 'rebuke', 'lash',
+  'concur', 'rule', 'sing', 'summarise', 'summarize', 'deride', 'ridicule', 'scoff', 'chide', 'scold', 'rebuke', 'lash',
 ];
 
 const IRREGULAR: Record<string, string[]> = {

@@ -5,7 +5,7 @@
 import type { Quote, Speaker } from '../../domain/types.ts';
 import { splitSentences } from '../sentences.ts';
 import { speakerKey } from '../speaker-key.ts';
-import { attribute, colonLead, type Attribution } from './attribution.ts';
+import { attribute, colonLead, sentenceSubject, type Attribution } from './attribution.ts';
 import { classify } from './candidates.ts';
 import { ArticleIndex, type Person } from './coref.ts';
 import { findQuoteMarks, type MarkSpan } from './marks.ts';
@@ -71,7 +71,8 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
     if (tokens[q]?.kind !== 'quote') continue; // nested inside another span
     const cand = classify(text, span, tokens.slice(a, b), q - a);
     if (!cand) continue;
-    let att: Attribution | null = attribute(tokens, q, a, b, cand.kind === 'partial');
+    const openEnded = /[,?!\u2014\u2013\-…:]$/.test(text.slice(span.start, span.end)) || span.close < 0;
+    let att: Attribution | null = attribute(tokens, q, a, b, cand.kind === 'partial', openEnded);
     let confidence = 0.9;
     let person: Person | null = null;
     if (!att && q === a && si > 0) {
@@ -81,16 +82,20 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
     if (att) {
       person = index.resolve(att.mention, att.mention.start);
       if (att.mention.kind !== 'name') confidence = person ? 0.75 : 0.4;
-    } else if (prev && (prev.span.continues || lineOf(span.open) - lineOf(prev.span.open) <= 2) && cand.kind === 'direct') {
+    } else if (prev && q === a && (prev.span.continues || lineOf(span.open) - lineOf(prev.span.open) <= 2)) {
       // No cue: the previous speaker keeps talking (news continuation convention).
       person = prev.person;
       confidence = person ? 0.6 : 0.2;
-    } else confidence = 0.3;
+    } else {
+      att = sentenceSubject(tokens, q, a);
+      person = att ? index.resolve(att.mention, att.mention.start) : null;
+      confidence = person ? 0.5 : 0.2;
+    }
     const quote: Quote = {
       text: text.slice(span.start, span.end),
       speaker: person ? person.name : null,
       speakerRole: att?.mention.role ?? person?.roles[0] ?? null,
-      cue: att?.cue ?? null,
+      cue: att?.cue || null,
       kind: cand.kind,
       start: span.start,
       end: span.end,

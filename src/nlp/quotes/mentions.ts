@@ -16,16 +16,16 @@ export interface Mention {
   end: number;
 }
 
-const bare = (t: Token): string => t.text.toLowerCase().replace(/\.$/, '');
+const bare = (t: Token): string => t.low;
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'another', 'one']);
 
 /** Can this token be part of a capitalised name run? */
 export function nameToken(t: Token | undefined): boolean {
-  if (!isWord(t)) return false;
+  if (t === undefined || !t.cap) return false;
   const b = bare(t);
   if (b in HONORIFICS || TITLES.has(b)) return isCap(t);
-  if (NOT_NAME.has(b)) return false;
-  return isCap(t) && cueLemma(t.text) === null;
+  if (NOT_NAME.has(b) || /['’](d|m|ll|ve|re)$/i.test(b)) return false;
+  return cueLemma(b) === null;
 }
 
 const joinTokens = (ts: Token[]): string => ts.map((t) => t.text).join(' ');

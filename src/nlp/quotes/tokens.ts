@@ -9,6 +9,10 @@ export interface Token {
   start: number;
   end: number;
   kind: 'word' | 'punct' | 'quote';
+  /** Lowercased, without a trailing dot ("mr" for "Mr."). */
+  low: string;
+  /** Starts with an uppercase letter. */
+  cap: boolean;
   /** Index of the quote a 'quote' token stands for. */
   quote?: number;
 }
@@ -29,21 +33,23 @@ export function tokenize(masked: string, from: number, to: number, quoteAt: (off
     let e = Math.min(s + m[0].length, to);
     const c = m[0][0]!;
     if (c === QUOTE_CHAR) {
-      out.push({ text: m[0], start: s, end: e, kind: 'quote', quote: quoteAt(s) });
+      out.push({ text: m[0], start: s, end: e, kind: 'quote', quote: quoteAt(s), low: '', cap: false });
       continue;
     }
     if (/[\p{L}\p{N}]/u.test(c)) {
       const w = masked.slice(s, e);
       if (masked[e] === '.' && e < to && (DOTTED.has(w.toLowerCase()) || /^\p{Lu}$/u.test(w))) e++;
       RE.lastIndex = e;
-      out.push({ text: masked.slice(s, e), start: s, end: e, kind: 'word' });
+      const text = masked.slice(s, e);
+      const lower = text.toLowerCase();
+      out.push({ text, start: s, end: e, kind: 'word', low: lower.endsWith('.') ? lower.slice(0, -1) : lower, cap: lower[0] !== c });
     } else {
       s = m.index;
-      out.push({ text: c, start: s, end: s + 1, kind: 'punct' });
+      out.push({ text: c, start: s, end: s + 1, kind: 'punct', low: c, cap: false });
     }
   }
   return out;
 }
 
 export const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
-export const isCap = (t: Token | undefined): boolean => isWord(t) && /^[\p{Lu}]/u.test(t.text);
+export const isCap = (t: Token | undefined): boolean => t !== undefined && t.cap;
