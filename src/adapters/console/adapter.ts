@@ -1,0 +1,111 @@
+// The console chat adapter: what `npm start` uses when no platform token is set, so the bot can
+// be tried on a fresh machine. Reads one command per line (`/digest ukraine 3d`, `/whosaid
+// "dead end"`, `/ask …`) and prints the rendered replies. After a digest, the console is "in its
+// thread": a line without a slash is a follow-up question answered from that digest's sources.
+// Works with piped input (no TTY). At end of input it stops reading but does not exit the
+// process: the bot keeps running (schedules, workers) until a signal.
+import { createInterface, type Interface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Command, CommandContext, Reply } from '../../../commands/types.ts';
+import type { CommandDeps } from '../../../commands/deps.ts';
+import { runCommandText } from '../../../commands/router.ts';
+import type { ChatAdapter } from '../../chat/port.ts';
+import type { ChannelRef, MessageRef } from '../../domain/types.ts';
+import type { Logger } from '../../log.ts';
+import type { Doc } from '../../render/document.ts';
+import { renderText } from '../../render/text.ts';
+
+export interface ConsoleAdapterOptions {
+  input: Readable;
+  output: Writable;
+  deps: CommandDeps;
+  commands: Command<CommandDeps>[];
+  log: Logger;
+}
+
+export interface ConsoleAdapter extends ChatAdapter {
+  /** Resolves once the input has ended and every line read has been answered. */
+  readonly done: Promise<void>;
+}
+
+const CHANNEL = 'console';
+
+export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
+  const { deps, output, log } = o;
+  let rl: Interface | null = null;
+  let thread: string | null = null;
+  let posts = 0;
+  let chain: Promise<void> = Promise.resolve();
+  let finish!: () => void;
+  const done = new Promise<void>((r) => (finish = r));
+  const write = (s: string) => void output.write(s.endsWith('\n') ? s : s + '\n');
+  const prompt = () => write(thread ? '(in digest thread: type a question, or a /command)' : '');
+
+  const help = () =>
+    `newsbot console. Commands: ${o.commands.map((c) => '/' + c.name).join(' ')}\n` +
+    'e.g. /digest ukraine 3d · /whosaid "dead end" · /ask what did Kovalenko say? · after a digest, type a follow-up question.';
+
+  async function show(reply: Reply): Promise<void> {
+    if (reply.kind === 'private') return write(reply.text);
+    write(renderText(reply.doc));
+    if (reply.digest) {
+      thread = `console-${reply.digest.id}`;
+      await deps.store.digests.linkThread('console', thread, reply.digest.id);
+    }
+  }
+
+  async function handle(line: string): Promise<void> {
+    const text = line.trim();
+    if (!text) return;
+    if (text === '/help' || text === 'help') return write(help());
+    const ctx: CommandContext = {
+      platform: 'console',
+      workspaceId: 'local',
+      channelId: CHANNEL,
+      threadId: thread,
+      userId: 'operator',
+      // The console is the local operator: they manage sources and subscriptions.
+      canManage: true,
+    };
+    if (!text.startsWith('/')) {
+      if (!thread) return write('Start with a /command (type /help). Follow-up questions work after a /digest.');
+      return show(await runCommandText(o.commands, `/ask ${text}`, ctx, deps));
+    }
+    await show(await runCommandText(o.commands, text, ctx, deps));
+    prompt();
+  }
+
+  return {
+    platform: 'console',
+    done,
+    async start() {
+      write(help());
+      rl = createInterface({ input: o.input, terminal: false, crlfDelay: Infinity });
+      // Lines are answered one at a time, in order, even when piped in faster than answered.
+      rl.on('line', (line) => {
+        chain = chain.then(() => handle(line)).catch((err: unknown) => {
+          log.error({ err }, 'console command failed');
+          write('Sorry, that failed unexpectedly; it has been logged.');
+        });
+      });
+      rl.on('close', () => {
+        void chain.then(() => {
+          log.info('console input ended; still running until a signal');
+          finish();
+        });
+      });
+    },
+    async post(where: ChannelRef, doc: Doc, opts: { startThread?: string } = {}): Promise<MessageRef> {
+      posts++;
+      write(renderText(doc));
+      const threadId = opts.startThread ? `console-post-${posts}` : null;
+      if (threadId) thread = threadId;
+      return { platform: 'console', channelId: where.channelId, messageId: `console-${posts}`, threadId };
+    },
+    async health() {},
+    async stop() {
+      rl?.close();
+      await chain;
+    },
+  };
+}
