@@ -48,7 +48,21 @@ export const usersInfoSchema = z.object({
 
 export const postMessageResultSchema = z.object({ ts: z.string().min(1) });
 
-/** The question in "@newsbot what did the mayor say?": mentions removed. */
+/**
+ * What a user typed, from Slack's wire format: `<https://x|label>` and `<https://x>` back to the
+ * URL, other control sequences (mentions, channels, broadcasts) to their label or nothing, and the
+ * `&amp;` / `&lt;` / `&gt;` entities decoded. Used for slash-command text and follow-up questions.
+ */
+export function slackToPlain(text: string): string {
+  return text
+    .replace(/<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>/gi, '$1')
+    .replace(/<(?:[@#!][^|>]*)(?:\|([^>]*))?>/g, (_m, label: string | undefined) => label ?? ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** The question in "@newsbot what did the mayor say?": mentions removed, plain text. */
 export function stripMentions(text: string): string {
-  return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/gi, ' ').replace(/\s+/g, ' ').trim();
+  return slackToPlain(text.replace(/<@[A-Z0-9]+>/gi, ' ')).replace(/\s+/g, ' ').trim();
 }

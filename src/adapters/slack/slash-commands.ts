@@ -11,7 +11,7 @@ import { runCommand } from '../../../commands/router.ts';
 import type { Logger } from '../../log.ts';
 import { renderSlack } from '../../render/slack.ts';
 import type { createManagerCheck } from './can-manage.ts';
-import { slashCommandSchema, type SlashCommandPayload } from './payloads.ts';
+import { slackToPlain, slashCommandSchema, type SlashCommandPayload } from './payloads.ts';
 import { postFailureHint, postMessages } from './post-messages.ts';
 
 export interface SlackHandlerDeps {
@@ -38,7 +38,7 @@ export function registerSlashCommands(app: App, h: SlackHandlerDeps): void {
         h.log.warn({ issues: body.error.issues }, 'malformed slack slash command');
         return;
       }
-      const raw = cmd.parseText(body.data.text);
+      const raw = cmd.parseText(slackToPlain(body.data.text).trim());
       if ('error' in raw && typeof raw.error === 'string') {
         await ack({ response_type: 'ephemeral', text: raw.error });
         return;
