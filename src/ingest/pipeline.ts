@@ -1,0 +1,222 @@
+// The ingest pipeline: targets (feed URLs, page URLs, files, folders) -> deduplicated articles in
+// the store. Each target is a Source whose outcome is recorded (etag/last-modified on success;
+// last error, error count and an exponential backoff on failure). One failing target never stops
+// the others. Feed items are stored with the content the feed carries; linked pages are fetched
+// only with `fetchArticles` (a summary-only feed then costs one request per thin item).
+import type { Article, Source, SourceKind } from '../domain/types.ts';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/ports.ts';
+import { canonicalUrl } from './canonical-url.ts';
+import { saveDeduped, type SaveStatus } from './dedup.ts';
+import { extractArticle } from './extract.ts';
+import type { Fetcher } from './fetch.ts';
+import { looksLikeFeed, parseFeedText } from './feeds.ts';
+import { classifyTarget, guessKind, targetKey, type Target } from './targets.ts';
+import { listFolder, readLocalFile } from './text-file.ts';
+import { candidateFromItem, hostOf, toArticle, type Candidate } from './to-article.ts';
+
+export interface IngestDeps {
+  store: Store;
+  fetcher: Fetcher;
+  log: Logger;
+  now: () => Date;
+  /** Ignore backoff (`newsbot ingest --force`). */
+  force?: boolean;
+  /** Fetch the linked page of feed items that carry less than `thinChars` of text. */
+  fetchArticles?: boolean;
+  thinChars?: number;
+  /** Size cap for local files (the fetcher has its own). Default 5 MB. */
+  maxFileBytes?: number;
+  /** Targets processed at once (default 4). Saving is always one at a time. */
+  concurrency?: number;
+  onProgress?(done: number, total: number, target: string): void;
+  /** Called after an article was stored as new or updated (e.g. to enqueue quote extraction). */
+  onArticle?(article: Article, status: 'new' | 'updated'): Promise<void>;
+}
+
+export interface SourceResult {
+  target: string;
+  sourceId: string | null;
+  kind: SourceKind | null;
+  status: 'ok' | 'not-modified' | 'skipped' | 'failed';
+  error?: string;
+  new: number;
+  updated: number;
+  duplicate: number;
+  warnings: string[];
+}
+
+export interface IngestSummary {
+  new: number;
+  updated: number;
+  duplicate: number;
+  /** Targets that failed. */
+  failed: number;
+  /** Targets skipped because they are backing off. */
+  skipped: number;
+  sources: SourceResult[];
+}
+
+const MINUTE = 60_000;
+const MAX_BACKOFF = 6 * 60 * MINUTE;
+
+/** Next retry after the (errorCount+1)-th consecutive failure: 1, 2, 4 … minutes, at most 6 hours. */
+export function nextRetryAt(now: Date, errorCount: number): Date {
+  return new Date(now.getTime() + Math.min(MAX_BACKOFF, MINUTE * 2 ** Math.min(errorCount, 20)));
+}
+
+interface Yield {
+  kind: SourceKind;
+  title: string | null;
+  candidates: Candidate[];
+  etag?: string | null;
+  lastModified?: string | null;
+  notModified?: boolean;
+  warnings: string[];
+}
+
+export async function ingestTargets(targets: string[], deps: IngestDeps): Promise<IngestSummary> {
+  const maxFileBytes = deps.maxFileBytes ?? 5 * 1024 * 1024;
+  const thinChars = deps.thinChars ?? 600;
+  let saving: Promise<unknown> = Promise.resolve();
+  // Dedup looks before it writes, so saves run one at a time even when fetches overlap.
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = saving.then(fn, fn);
+    saving = next.catch(() => undefined);
+    return next;
+  };
+
+  async function fromUrl(url: string, source: Source | null): Promise<Yield> {
+    const r = await deps.fetcher.fetchUrl(url, { etag: source?.etag, lastModified: source?.lastModified });
+    if (r.status === 'not-modified') return { kind: source?.kind ?? 'feed', title: null, candidates: [], notModified: true, etag: source?.etag, lastModified: source?.lastModified, warnings: [] };
+    const base = { etag: r.etag, lastModified: r.lastModified, warnings: [...r.warnings] };
+    if (looksLikeFeed(r.text, r.contentType)) {
+      const feed = parseFeedText(r.text, r.url);
+      const outlet = feed.title || hostOf(feed.homePage ?? r.url);
+      const candidates = feed.items.map((it) => candidateFromItem(it, url, outlet));
+      if (deps.fetchArticles) await enrichThin(candidates, base.warnings);
+      return { ...base, kind: 'feed', title: feed.title || null, candidates, warnings: [...base.warnings, ...feed.warnings] };
+    }
+    const page = extractArticle(r.text, r.url);
+    if (!page.text && !page.title) throw new Error('no article text found on the page');
+    const sameSite = page.canonicalUrl && hostOf(page.canonicalUrl) === hostOf(r.url) && new URL(page.canonicalUrl).pathname.length > 1;
+    const candidate: Candidate = {
+      url: canonicalUrl(sameSite ? page.canonicalUrl! : r.url),
+      guid: null,
+      title: page.title,
+      text: page.text,
+      byline: page.byline,
+      outlet: page.siteName ?? hostOf(r.url),
+      publishedAt: page.publishedAt,
+    };
+    return { ...base, kind: 'page', title: page.siteName, candidates: [candidate] };
+  }
+
+  async function enrichThin(candidates: Candidate[], warnings: string[]): Promise<void> {
+    for (const c of candidates) {
+      if (c.text.length >= thinChars || !/^https?:/.test(c.url)) continue;
+      try {
+        const r = await deps.fetcher.fetchUrl(c.url);
+        if (r.status !== 'ok') continue;
+        const page = extractArticle(r.text, r.url);
+        if (page.text.length > c.text.length) {
+          c.text = page.text;
+          c.byline ??= page.byline;
+        }
+      } catch (err) {
+        warnings.push(`could not fetch ${c.url}: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  async function fromPath(t: Target & { type: 'file' | 'folder' }): Promise<Yield> {
+    const files = t.type === 'folder' ? await listFolder(t.path) : [t.path];
+    const y: Yield = { kind: 'file', title: null, candidates: [], warnings: [] };
+    for (const file of files) {
+      try {
+        const doc = await readLocalFile(file, maxFileBytes);
+        if (doc.kind === 'feed') {
+          const feed = parseFeedText(doc.text, doc.url);
+          if (t.type === 'file') y.kind = 'feed';
+          y.title ??= feed.title || null;
+          y.candidates.push(...feed.items.map((it) => candidateFromItem(it, doc.url, feed.title || 'Local feed')));
+          y.warnings.push(...feed.warnings);
+        } else if (doc.title || doc.text) {
+          const url = doc.sourceUrl ? canonicalUrl(doc.sourceUrl) : doc.url;
+          y.candidates.push({ url, guid: null, title: doc.title, text: doc.text, byline: doc.byline, outlet: doc.outlet ?? 'Local files', publishedAt: doc.publishedAt });
+        }
+      } catch (err) {
+        if (t.type === 'file') throw err;
+        y.warnings.push(`${file}: ${(err as Error).message}`);
+      }
+    }
+    if (t.type === 'folder' && files.length === 0) y.warnings.push('folder holds no .txt, .md, .html or feed files');
+    return y;
+  }
+
+  async function one(raw: string): Promise<SourceResult> {
+    const result: SourceResult = { target: raw, sourceId: null, kind: null, status: 'ok', new: 0, updated: 0, duplicate: 0, warnings: [] };
+    let source: Source | null = null;
+    let target: Target | null = null;
+    const now = deps.now();
+    try {
+      target = await classifyTarget(raw);
+      const key = targetKey(target);
+      source = await deps.store.sources.get(key);
+      if (source?.nextRetryAt && source.errorCount > 0 && source.nextRetryAt > now && !deps.force) {
+        return { ...result, sourceId: source.id, kind: source.kind, status: 'skipped', error: `backing off until ${source.nextRetryAt.toISOString()} after: ${source.lastError ?? 'errors'}` };
+      }
+      const y = target.type === 'url' ? await fromUrl(target.url, source) : await fromPath(target);
+      source ??= await deps.store.sources.add({ url: key, kind: y.kind, title: y.title });
+      Object.assign(result, { sourceId: source.id, kind: y.kind, warnings: y.warnings, status: y.notModified ? 'not-modified' : 'ok' });
+      for (const c of y.candidates) {
+        const candidate = toArticle(c, source.id, deps.now());
+        const saved = await serial(() => saveDeduped(deps.store, candidate));
+        result[saved.status satisfies SaveStatus]++;
+        if (saved.status !== 'duplicate' && deps.onArticle) {
+          // The article is stored either way; a failing callback is logged, not a failed source.
+          await deps.onArticle(saved.article, saved.status).catch((err: unknown) => {
+            deps.log.error({ articleId: saved.article.id, err }, 'onArticle callback failed');
+          });
+        }
+      }
+      await deps.store.sources.recordFetch(source.id, { ok: true, etag: y.etag ?? null, lastModified: y.lastModified ?? null, title: y.title, at: now });
+    } catch (err) {
+      const message = (err as Error).message || String(err);
+      Object.assign(result, { status: 'failed', error: message });
+      if (target) {
+        try {
+          source ??= await deps.store.sources.add({ url: targetKey(target), kind: guessKind(target) });
+          result.sourceId = source.id;
+          result.kind = source.kind;
+          await deps.store.sources.recordFetch(source.id, { ok: false, error: message, at: now, nextRetryAt: nextRetryAt(now, source.errorCount) });
+        } catch (storeErr) {
+          deps.log.error({ target: raw, err: storeErr }, 'could not record the failed fetch');
+        }
+      }
+      deps.log.warn({ target: raw, error: message }, 'ingest target failed');
+    }
+    return result;
+  }
+
+  const results: SourceResult[] = new Array(targets.length);
+  let nextIndex = 0;
+  let done = 0;
+  const worker = async () => {
+    while (nextIndex < targets.length) {
+      const i = nextIndex++;
+      results[i] = await one(targets[i]!);
+      deps.onProgress?.(++done, targets.length, targets[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 4, targets.length) }, worker));
+  const sum = (k: 'new' | 'updated' | 'duplicate') => results.reduce((n, r) => n + r[k], 0);
+  return {
+    new: sum('new'),
+    updated: sum('updated'),
+    duplicate: sum('duplicate'),
+    failed: results.filter((r) => r.status === 'failed').length,
+    skipped: results.filter((r) => r.status === 'skipped').length,
+    sources: results,
+  };
+}
