@@ -1,0 +1,120 @@
+// Digest engine: retrieve -> cluster into stories -> rank -> summarise -> Digest.
+// Retrieval asks the store for topic matches within [since, until) (synonyms added, the store
+// matches stem prefixes). Stories are ranked by relevance, recency and how many outlets cover
+// them. With `previous`, stories already posted are left out unless they have new articles
+// ('update'), and unseen ones are marked 'new'. The optional model writes a short overview that is
+// verified against the stories before it is kept.
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log.ts';
+import type { Article, Digest, QuoteHit, Story } from '../domain/types.ts';
+import type { ArticleHit, Store } from '../store/ports.ts';
+import type { TextModel } from '../llm/port.ts';
+import { clusterArticles } from '../nlp/cluster.ts';
+import { topicQuery } from './topic.ts';
+import { pickQuotes, representative, sourceOf, storyKey, storySummary } from './story.ts';
+import { writeOverview } from './overview.ts';
+
+export interface DigestRequest {
+  topic: string;
+  since: Date;
+  until: Date;
+  maxStories?: number;
+  previous?: Digest | null;
+  model?: TextModel | null;
+  log?: Logger;
+}
+
+/** How many matches are considered; more than enough for a day of one topic, and bounds the work. */
+export const RETRIEVE_LIMIT = 150;
+const RECENCY_HALF_HOURS = 12;
+
+interface Member {
+  article: Article;
+  relevance: number;
+  /** Came from the previous digest, only to recognise updates. */
+  anchor: boolean;
+}
+
+export async function buildDigest(store: Store, req: DigestRequest): Promise<Digest> {
+  const topic = req.topic.trim().replace(/\s+/g, ' ');
+  const maxStories = Math.max(1, Math.min(20, Math.floor(req.maxStories ?? 5)));
+  const base: Digest = {
+    id: randomUUID(),
+    topic,
+    since: req.since,
+    until: req.until,
+    stories: [],
+    articleCount: 0,
+    overview: null,
+    createdAt: new Date(),
+  };
+  const query = topicQuery(topic);
+  if (!query) return base;
+
+  const hits: ArticleHit[] = await store.articles.search({ query, since: req.since, until: req.until, limit: RETRIEVE_LIMIT });
+  base.articleCount = hits.length;
+  if (hits.length === 0) return base;
+
+  const maxRel = Math.max(...hits.map((h) => h.relevance), 1e-9);
+  const members: Member[] = hits.map((h) => ({ article: h.article, relevance: h.relevance / maxRel, anchor: false }));
+
+  // Articles of the previous digest take part in clustering so a new report of an already posted
+  // story is recognised as an update even when the earlier reports are outside the window now.
+  const prevIds = new Set(req.previous?.stories.flatMap((s) => s.articles.map((a) => a.id)) ?? []);
+  if (prevIds.size > 0) {
+    const inWindow = new Set(members.map((m) => m.article.id));
+    const missing = [...prevIds].filter((id) => !inWindow.has(id)).slice(0, 100);
+    for (const a of missing.length ? await store.articles.getMany(missing) : []) members.push({ article: a, relevance: 0, anchor: true });
+  }
+
+  const clusters = clusterArticles(members.map((m) => ({ ...m.article, m })));
+  const now = req.until.getTime();
+  type Draft = { members: Member[]; fresh: Member[]; score: number; change?: 'new' | 'update' };
+  const drafts: Draft[] = [];
+  for (const c of clusters) {
+    const ms = c.map((x) => x.m);
+    const seen = ms.filter((m) => m.anchor || prevIds.has(m.article.id));
+    const fresh = ms.filter((m) => !m.anchor && !prevIds.has(m.article.id));
+    if (fresh.length === 0) continue; // everything here was already posted (or is only an anchor)
+    let change: Draft['change'];
+    if (req.previous) change = seen.length > 0 ? 'update' : 'new';
+    const outlets = new Set(fresh.map((m) => m.article.outlet.toLowerCase())).size;
+    const newest = Math.max(...fresh.map((m) => m.article.publishedAt.getTime()));
+    const ageH = Math.max(0, now - newest) / 3600_000;
+    const relevance = Math.max(...fresh.map((m) => m.relevance));
+    const score = relevance * (1 + Math.log2(1 + outlets)) * (1 / (1 + ageH / RECENCY_HALF_HOURS)) + 0.05 * fresh.length;
+    drafts.push({ members: ms, fresh, score, change });
+  }
+  drafts.sort((a, b) => b.score - a.score || a.fresh[0]!.article.id.localeCompare(b.fresh[0]!.article.id));
+  const top = drafts.slice(0, maxStories);
+
+  const allIds = top.flatMap((d) => d.fresh.map((m) => m.article.id));
+  let quotes: QuoteHit[] = [];
+  try {
+    quotes = allIds.length ? await store.quotes.forArticles(allIds) : [];
+  } catch (err) {
+    req.log?.warn({ err: (err as Error).message }, 'quotes unavailable for digest');
+  }
+  const byArticle = new Map<string, QuoteHit[]>();
+  for (const q of quotes) byArticle.set(q.articleId, [...(byArticle.get(q.articleId) ?? []), q]);
+
+  base.stories = top.map((d): Story => {
+    const rep = representative(d.fresh).article;
+    const articles = [...d.fresh]
+      .sort((a, b) => b.article.publishedAt.getTime() - a.article.publishedAt.getTime())
+      .map((m) => sourceOf(m.article));
+    const story: Story = {
+      key: storyKey(d.members.map((m) => m.article)),
+      headline: rep.title.trim() || storySummary(rep).slice(0, 120),
+      summary: storySummary(rep),
+      quotes: pickQuotes(d.fresh.flatMap((m) => byArticle.get(m.article.id) ?? [])),
+      articles,
+      score: Math.round(d.score * 1000) / 1000,
+    };
+    if (d.change) story.change = d.change;
+    return story;
+  });
+
+  if (req.model && base.stories.length > 0) base.overview = await writeOverview(req.model, base.stories, req.log);
+  return base;
+}

@@ -1,0 +1,72 @@
+// Digest -> neutral Doc. Names the window and the counts; each story gets a heading (linked to its
+// lead source), its summary, key quotes with speaker and outlet, and its sources with times.
+// An empty digest becomes a friendly one-line doc rather than an empty message.
+import type { Digest, Story } from '../domain/types.ts';
+import { bold, italic, link, text, type Block, type Doc, type Inline } from './document.ts';
+
+/** "24h", "3d", "90m": the window length in the largest whole unit. */
+export function windowLabel(since: Date, until: Date): string {
+  const mins = Math.max(0, Math.round((until.getTime() - since.getTime()) / 60_000));
+  if (mins % 1440 === 0 && mins >= 2880) return `${mins / 1440}d`;
+  if (mins % 60 === 0) return `${mins / 60}h`;
+  return `${mins}m`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "20 May 14:05 UTC": short, unambiguous across platforms and time zones. */
+export function shortTime(d: Date): string {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${hh}:${mm} UTC`;
+}
+
+function storyBlocks(s: Story, n: number): Block[] {
+  const lead = s.articles[0];
+  const tag = s.change === 'new' ? '[new] ' : s.change === 'update' ? '[update] ' : '';
+  const blocks: Block[] = [{ type: 'heading', text: `${n}. ${tag}${s.headline}`, ...(lead ? { url: lead.url } : {}) }];
+  if (s.summary) blocks.push({ type: 'paragraph', inlines: [text(s.summary)] });
+  for (const q of s.quotes) {
+    const attribution: Inline[] = [link(q.outlet, q.url), text(`, ${shortTime(q.publishedAt)}`)];
+    blocks.push({ type: 'quote', text: q.text, speaker: q.speaker, attribution });
+  }
+  const sources: Inline[] = [text(`${plural(s.articles.length, 'source')}: `)];
+  s.articles.slice(0, 6).forEach((a, i) => {
+    if (i > 0) sources.push(text(' · '));
+    sources.push(link(a.outlet, a.url), text(` (${shortTime(a.publishedAt)})`));
+  });
+  if (s.articles.length > 6) sources.push(text(` · and ${s.articles.length - 6} more`));
+  blocks.push({ type: 'context', inlines: sources });
+  return blocks;
+}
+
+export function digestDoc(d: Digest): Doc {
+  const window = windowLabel(d.since, d.until);
+  const title = `News digest: ${d.topic}`;
+  if (d.stories.length === 0) {
+    const why = d.articleCount > 0 ? ' that have not been posted already' : '';
+    return {
+      title,
+      blocks: [{ type: 'paragraph', inlines: [text(`No stories about ${d.topic}${why} in the last ${window}.`)] }],
+    };
+  }
+  const outlets = new Set(d.stories.flatMap((s) => s.articles.map((a) => a.outlet))).size;
+  const fresh = d.stories.filter((s) => s.change === 'new').length;
+  const updates = d.stories.filter((s) => s.change === 'update').length;
+  const changed = fresh || updates ? ` (${[fresh && `${fresh} new`, updates && plural(updates, 'update')].filter(Boolean).join(', ')})` : '';
+  const blocks: Block[] = [
+    {
+      type: 'context',
+      inlines: [
+        text(`Last ${window} · ${plural(d.stories.length, 'story', 'stories')}${changed} from ${plural(d.articleCount, 'matching article')} across ${plural(outlets, 'outlet')}`),
+      ],
+    },
+  ];
+  if (d.overview) blocks.push({ type: 'paragraph', inlines: [italic(d.overview)] });
+  d.stories.forEach((s, i) => {
+    blocks.push({ type: 'divider' }, ...storyBlocks(s, i + 1));
+  });
+  blocks.push({ type: 'context', inlines: [text('Digest '), bold(d.id.slice(0, 8)), text(' · ask follow-up questions in the thread')] });
+  return { title, blocks };
+}
