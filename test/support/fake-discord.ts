@@ -289,6 +289,7 @@ export class FakeDiscord {
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
+    if (path === '/applications/@me') return json(200, { id: this.appId, name: 'newsbot', flags: 0, bot_public: false });
     if (path === '/users/@me') return json(200, { id: this.botId, username: 'newsbot', discriminator: '0', avatar: null, bot: true });
     if ((r = m(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
       const key = r[2] ?? 'global';

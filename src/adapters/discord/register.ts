@@ -2,7 +2,7 @@
 // guild (instant; DISCORD_GUILD_ID). `ensureCommandsRegistered` skips the PUT when the hash of
 // the definitions equals the one stored in the cache after the last successful registration,
 // so restarts do not hit Discord's command-create rate limit. PUT is a bulk overwrite: idempotent.
-import { Routes, type REST } from 'discord.js';
+import { REST, Routes } from 'discord.js';
 import type { Command } from '../../../commands/types.ts';
 import type { Logger } from '../../log.ts';
 import type { CacheStore } from '../../store/ports.ts';
@@ -40,4 +40,20 @@ export async function ensureCommandsRegistered(
   await cache.put(hashKey(t), hash);
   log.info({ scope: t.guildId ? `guild ${t.guildId}` : 'global', commands: n }, 'discord commands registered');
   return true;
+}
+
+/**
+ * One-shot registration for `newsbot register-commands`: REST only (no gateway); the
+ * application id comes from GET /applications/@me. Always registers, then stores the hash.
+ */
+export async function registerWithToken(
+  o: { token: string; apiUrl?: string | undefined; guildId?: string | undefined },
+  commands: Command<unknown>[],
+  cache: CacheStore,
+  log: Logger,
+): Promise<{ applicationId: string; scope: string }> {
+  const rest = new REST({ ...(o.apiUrl ? { api: o.apiUrl } : {}) }).setToken(o.token);
+  const app = (await rest.get(Routes.currentApplication())) as { id: string };
+  await ensureCommandsRegistered({ rest, applicationId: app.id, guildId: o.guildId }, commands, cache, log, { force: true });
+  return { applicationId: app.id, scope: o.guildId ? `guild ${o.guildId}` : 'global' };
 }
