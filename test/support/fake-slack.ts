@@ -184,6 +184,8 @@ export interface SignedOptions {
   timestamp?: number;
   /** Sign with this secret instead (to forge a bad signature). */
   secretOverride?: string;
+  /** Extra headers, e.g. x-slack-retry-num / x-slack-retry-reason. */
+  headers?: Record<string, string>;
 }
 
 export interface SignedResponse {
@@ -200,6 +202,7 @@ async function sendSigned(url: string, secret: string, body: string, contentType
       'content-type': contentType,
       'x-slack-request-timestamp': String(ts),
       'x-slack-signature': slackSignature(o.secretOverride ?? secret, ts, body),
+      ...o.headers,
     },
     body,
   });

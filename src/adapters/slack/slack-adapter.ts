@@ -59,8 +59,14 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   };
 
   let receiver: Receiver;
+  // Socket Mode: whether the WebSocket is up right now (for health()); HTTP mode has no socket.
+  let socketUp = true;
   if (o.appToken) {
-    receiver = new SocketModeReceiver({ appToken: o.appToken, logger, installerOptions: { clientOptions } });
+    const socket = new SocketModeReceiver({ appToken: o.appToken, logger, installerOptions: { clientOptions } });
+    socketUp = false;
+    socket.client.on('connected', () => (socketUp = true));
+    for (const ev of ['reconnecting', 'disconnected']) socket.client.on(ev, () => (socketUp = false));
+    receiver = socket;
   } else if (o.signingSecret) {
     receiver = new HTTPReceiver({
       signingSecret: o.signingSecret,
@@ -117,6 +123,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
     },
 
     async health() {
+      if (!socketUp) throw new Error('Slack Socket Mode connection is down');
       await app.client.auth.test();
     },
 

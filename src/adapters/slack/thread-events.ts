@@ -48,6 +48,15 @@ async function answerInThread(client: App['client'], q: Question, h: SlackHandle
   }
 }
 
+/**
+ * Slack re-sends an event it thinks timed out. We acknowledge before working, so a timeout retry
+ * means the first delivery did arrive (possibly at another process): answering again would post
+ * the answer twice. Retries for other reasons (our process was down) are answered.
+ */
+function isTimeoutRetry(context: { retryNum?: number; retryReason?: string }): boolean {
+  return Boolean(context.retryNum) && context.retryReason === 'http_timeout';
+}
+
 export function registerThreadEvents(app: App, h: SlackHandlerDeps): void {
   app.event('message', async ({ event, client, context }) => {
     const ev = messageEventSchema.safeParse(event);
@@ -55,6 +64,7 @@ export function registerThreadEvents(app: App, h: SlackHandlerDeps): void {
     const m = ev.data;
     // Edits, joins, bot posts and top-level messages are not questions about a digest.
     if (m.subtype || m.bot_id || !m.user || !m.thread_ts || m.thread_ts === m.ts) return;
+    if (isTimeoutRetry(context)) return;
     if (context.botUserId && m.user === context.botUserId) return;
     // A message that mentions the bot also arrives as app_mention; answer it once, there.
     if (context.botUserId && m.text.includes(`<@${context.botUserId}`)) return;
@@ -75,6 +85,7 @@ export function registerThreadEvents(app: App, h: SlackHandlerDeps): void {
     if (!ev.success || ev.data.bot_id || !ev.data.user) return;
     const m = ev.data;
     if (context.botUserId && m.user === context.botUserId) return;
+    if (isTimeoutRetry(context)) return;
     const threadTs = m.thread_ts ?? m.ts;
     const team = m.team ?? context.teamId ?? 'unknown';
     await answerInThread(client, { team, channel: m.channel, user: m.user!, threadTs, text: stripMentions(m.text) }, h);

@@ -126,6 +126,23 @@ describe('Slack adapter in HTTP mode', () => {
     expect(JSON.stringify(answersIn()[1]!.body.blocks)).toContain('Answer: and the timetable?');
   });
 
+  it('does not answer a follow-up twice when Slack re-sends it after a timeout', async () => {
+    await slash('/digest', 'ferries', 'C0RETRY');
+    const digestTs = await tsOfFirstPost('C0RETRY');
+    await fake.waitFor(() => store.digests.digestForThread('slack', digestTs));
+    const ev = { type: 'message', user: 'U0READER', text: 'and the tolls?', ts: '1800000001.000001', thread_ts: digestTs, channel: 'C0RETRY' };
+    const answers = () => postsIn('C0RETRY').filter((p) => p.body.thread_ts === digestTs);
+    await sendEvent(url, SECRET, fake.teamId, ev);
+    await fake.waitFor(() => answers().length === 1);
+    const retry = await sendEvent(url, SECRET, fake.teamId, ev, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect(retry.status).toBe(200);
+    // a later, different question is answered, and by then the retry has been handled
+    await sendEvent(url, SECRET, fake.teamId, { ...ev, text: 'and the ferries?', ts: '1800000001.000002' });
+    await fake.waitFor(() => answers().length >= 2);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(answers().map((a) => JSON.stringify(a.body.blocks).includes('and the ferries?'))).toEqual([false, true]);
+  });
+
   it('refuses a request with a bad signature or a stale timestamp with 401 and runs nothing', async () => {
     const before = fake.calls.length;
     const fields = { command: '/digest', text: 'ferries', user_id: 'U0X', channel_id: 'C0SIG', team_id: fake.teamId, response_url: fake.responseUrl('C0SIG') };

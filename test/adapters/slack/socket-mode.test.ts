@@ -40,6 +40,7 @@ describe('Slack adapter in Socket Mode', () => {
     expect(fake.callsOf('apps.connections.open').length).toBeGreaterThanOrEqual(1);
     expect(fake.socketConnections).toBe(1);
     expect(adapter.httpPort()).toBeNull();
+    await expect(adapter.health()).resolves.toBeUndefined();
 
     const ack = await fake.sendEnvelope({
       envelope_id: 'env-1',
