@@ -107,7 +107,9 @@ export function summariseWith(text: string, opts: SummariseOptions, p: Summarise
     central /= Math.pow(uniq.size, p.lengthPower);
     const titleScore = titleStems.size > 0 ? titleHits / titleStems.size : 0;
     const position = 1 / Math.pow(1 + c.index / p.positionScale, p.positionPower);
-    let score = (central + p.titleWeight * titleScore) * position;
+    // The small constant keeps sentences of short articles (where no word recurs) selectable,
+    // in article order, after every sentence with real centrality.
+    let score = (central + p.titleWeight * titleScore + 1e-3) * position;
     if (c.index > 0 && DANGLING.test(c.text)) score *= p.danglingPenalty;
     if (CAPTION.test(c.text)) score *= p.captionPenalty;
     if (c.words > p.maxWords) score *= p.maxWords / c.words;

@@ -84,7 +84,8 @@ const NOT_NAME_WORDS = new Set(['he', 'she', 'it', 'they', 'i', 'we', 'you', 'th
  * comma or parenthesis). Empty when the head is not a name ("he", "the mayor", "Clinton’s campaign").
  */
 function nameWords(s: string): string[] {
-  const head = s.split(/[,(]/, 1)[0]!.trim();
+  // "Rep. Jim Roe (D-S.C.), the …" / "Representative Ann Poe of New York" -> the part naming the person.
+  const head = s.split(/[,(]|\s(?:of|from|at|who|in)\s/, 1)[0]!.trim();
   const words = head.split(/[^\p{L}\p{N}.'’-]+/u).filter(Boolean);
   const out: string[] = [];
   for (let i = words.length - 1; i >= 0; i--) {

@@ -1,9 +1,10 @@
 // Finds the cue and the speaker mention of one quote inside its sentence (quotes masked out).
 // Order: a cue right after the quote ("…,” said Koirala / “…,” he told MEPs / “…,” Smith, the
-// mayor, said), then the nearest cue before it ("Smith warned that …", "according to Smith"),
-// partial quotes trying the governing verb before first. Participles without a subject
-// ("…, adding") hand over to the next cue further left.
-import { cueLemma } from './cues.ts';
+// mayor, said / “…” ― Name), then the nearest cue before it ("Smith warned that …", "according
+// to Smith"); partial quotes try the governing verb before first. Participles after a comma
+// ("…, adding that") hand over to the next cue further left, then to the sentence subject.
+// Weak cues (call, believe, continue…) count only right before a quote, a colon or "that".
+import { cueLemma, isStrongCue } from './cues.ts';
 import { mentionAfter, mentionBefore, type Mention } from './mentions.ts';
 import { isWord, type Token } from './tokens.ts';
 
@@ -13,47 +14,73 @@ export interface Attribution {
 }
 
 const STOP_AFTER = new Set(['.', '!', '?', ';']);
-const DASHES = new Set(['―', '—', '–', '-']);
-const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'of', 'in', 'for', 'to', 'with', 'by']);
-const low = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+const DASHES = new Set(['―', '—', '–']);
+/** Words after which a cue word is a noun ("the report", "few questions", "to call"). */
+const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that',
+  'these', 'those', 'of', 'in', 'for', 'to', 'with', 'by', 'few', 'many', 'several', 'some', 'more', 'most', 'other',
+  'such', 'any', 'no', 'all', 'recent', 'new', 'public', 'similar', 'earlier', 'previous', 'repeated', 'latest',
+  'false', 'first', 'two', 'three', 'whose', 'without', 'on', 'at', 'from', 'about']);
+/** Clauses after a quote that start with these belong to someone else ("…,” when Clinton blasted him). */
+const SUBORDINATE = new Set(['when', 'because', 'while', 'after', 'before', 'if', 'since', 'although', 'though', 'but', 'and', 'as', 'which', 'who', 'that']);
 
-/** A cue verb: a lowercase cue word not used as a noun ("the report", "Clinton's comments", "States"). */
-export function isCueAt(tokens: Token[], k: number): boolean {
+/** A cue verb at tokens[k]: a cue word not used as a noun ("the report", "Clinton's comments", "States"). */
+export function isCueAt(tokens: Token[], k: number, sentenceStart: number): boolean {
   const t = tokens[k]!;
-  if (!isWord(t) || !/^\p{Ll}/u.test(t.text) || cueLemma(t.text) === null) return false;
+  if (!isWord(t) || cueLemma(t.low) === null) return false;
+  if (t.cap && k !== sentenceStart) return false;
   const p = tokens[k - 1];
-  if (p && isWord(p) && (NOUN_BEFORE.has(low(p)) || /['’]s$/.test(p.text))) return false;
+  if (p && isWord(p) && (NOUN_BEFORE.has(p.low) || /['’]s$/.test(p.text))) return false;
+  if (!isStrongCue(t.low)) {
+    // Weak cue: needs the quote, a colon, a comma or "that"/"as" within the next few tokens.
+    for (let i = k + 1; i <= k + 4 && i < tokens.length; i++) {
+      const x = tokens[i]!;
+      if (x.kind === 'quote' || x.text === ':' || x.low === 'that' || x.low === 'as') return true;
+      if (STOP_AFTER.has(x.text)) return false;
+    }
+    return false;
+  }
   return true;
 }
 
 function after(tokens: Token[], q: number, b: number, openEnded: boolean): Attribution | null {
-  let firstWord = -1;
-  const dash = tokens[q + 1];
-  if (dash && DASHES.has(dash.text) && dash.text !== '-') {
+  const first = tokens[q + 1];
+  if (first && DASHES.has(first.text)) {
     // “…” ― Name (reader comments, epigraphs)
     const m = mentionAfter(tokens, q + 2, b);
-    if (m && m.kind === 'name') return { mention: m, cue: dash.text };
+    if (m && m.kind === 'name') return { mention: m, cue: first.text };
   }
-  for (let k = q + 1; k < b && k <= q + 16; k++) {
+  let firstWord = -1;
+  for (let k = q + 1; k < b && k <= q + 18; k++) {
     const t = tokens[k]!;
     if (t.text === '(') {
       while (k < b && tokens[k]!.text !== ')') k++;
       continue;
     }
-    if (t.kind === 'quote' || STOP_AFTER.has(t.text)) break;
+    // "R-Ky.," inside an apposition is not the end of the sentence.
+    if (t.kind === 'quote' || (STOP_AFTER.has(t.text) && !(t.text === '.' && tokens[k + 1]?.text === ','))) break;
     if (!isWord(t)) continue;
+    if (firstWord < 0) {
+      firstWord = k;
+      if (SUBORDINATE.has(t.low)) break;
+    }
     // After a quote that ended its sentence, only "….” Smith said." right after it.
-    if (!openEnded && k > q + 4) break;
-    if (firstWord < 0) firstWord = k;
-    if (low(t) === 'according' && low(tokens[k + 1]) === 'to') {
+    if (!openEnded && k > q + 5) break;
+    if (t.low === 'according' && tokens[k + 1]?.low === 'to') {
       const m = mentionAfter(tokens, k + 2, b);
       if (m) return { mention: m, cue: 'according to' };
       continue;
     }
-    if (!isCueAt(tokens, k)) continue;
+    if (!isCueAt(tokens, k, -1)) continue;
     const m = k === firstWord ? mentionAfter(tokens, k + 1, b) : mentionBefore(tokens, k, firstWord);
     if (m) return { mention: m, cue: t.text };
-    if (k !== firstWord) return null;
+    if (k !== firstWord) break;
+  }
+  // “…,” Scott Roe, the attorney general of a state that sued, … said — a name right after the quote.
+  if (openEnded && firstWord >= 0 && (firstWord === q + 1 || (tokens[q + 1]?.text === ',' && firstWord === q + 2))) {
+    const m = mentionAfter(tokens, firstWord, b);
+    if (m && m.kind === 'name' && tokens.slice(firstWord, Math.min(b, firstWord + 40)).some((x, i) => isCueAt(tokens, firstWord + i, -1))) {
+      return { mention: m, cue: '' };
+    }
   }
   return null;
 }
@@ -62,16 +89,17 @@ function before(tokens: Token[], q: number, a: number): Attribution | null {
   for (let k = q - 1; k >= a; k--) {
     const t = tokens[k]!;
     if (!isWord(t)) continue;
-    if (low(t) === 'according' && low(tokens[k + 1]) === 'to') {
+    if (t.low === 'according' && tokens[k + 1]?.low === 'to') {
       const m = mentionAfter(tokens, k + 2, q);
       if (m) return { mention: m, cue: 'according to' };
       continue;
     }
-    if (!isCueAt(tokens, k)) continue;
+    if (!isCueAt(tokens, k, a)) continue;
     const prev = tokens[k - 1];
     // "…, saying" / "…, adding that": the subject is the main clause's, further left.
-    const participle = /ing$/.test(t.text) && prev?.text === ',';
-    const m = participle ? null : (mentionBefore(tokens, k, a) ?? (k === a || prev?.kind === 'quote' || (prev?.text === ',' && tokens[k - 2]?.kind === 'quote') ? mentionAfter(tokens, k + 1, q) : null));
+    if (/ing$/.test(t.low) && (prev?.text === ',' || prev?.kind === 'word' && prev.low !== 'he' && prev.low !== 'she' && !prev.cap)) continue;
+    const inverted = k === a || prev?.kind === 'quote' || (prev?.text === ',' && tokens[k - 2]?.kind === 'quote');
+    const m = inverted ? (mentionAfter(tokens, k + 1, q) ?? mentionBefore(tokens, k, a)) : mentionBefore(tokens, k, a);
     if (m) return { mention: m, cue: t.text };
   }
   return null;
@@ -79,18 +107,22 @@ function before(tokens: Token[], q: number, a: number): Attribution | null {
 
 /** Cue and mention for the quote token at `q` in tokens[a, b) (its sentence). */
 export function attribute(tokens: Token[], q: number, a: number, b: number, partial: boolean, openEnded: boolean): Attribution | null {
-  return partial ? (before(tokens, q, a) ?? after(tokens, q, b, openEnded)) : (after(tokens, q, b, openEnded) ?? before(tokens, q, a));
+  const found = partial ? (before(tokens, q, a) ?? after(tokens, q, b, openEnded)) : (after(tokens, q, b, openEnded) ?? before(tokens, q, a));
+  if (found) return found;
+  // A cue somewhere in the sentence but no mention next to it (participles): the sentence subject.
+  for (let k = a; k < b; k++) if (k !== q && isCueAt(tokens, k, a)) return sentenceSubject(tokens, q, a);
+  return null;
 }
 
-/** Fallback without a usable cue: the subject that opens the sentence ("Reid has gone after Trump as a “…”"). */
+/** The subject that opens the sentence ("Reid has gone after Trump as a “…”"), skipping a leading adverbial. */
 export function sentenceSubject(tokens: Token[], q: number, a: number): Attribution | null {
-  let i = a;
-  // Skip a leading adverbial ("In recent weeks, …").
-  for (let k = a; k < q && k < a + 8; k++) if (tokens[k]!.text === ',') { i = k + 1; break; }
-  for (const start of i === a ? [a] : [i, a]) {
-    if (start >= q) continue;
-    const m = mentionAfter(tokens, start, q);
+  const direct = mentionAfter(tokens, a, q);
+  if (direct && direct.kind !== 'nominal') return { mention: direct, cue: '' };
+  for (let k = a; k < q && k < a + 10; k++) {
+    if (tokens[k]!.text !== ',') continue;
+    const m = mentionAfter(tokens, k + 1, q);
     if (m && m.kind !== 'nominal') return { mention: m, cue: '' };
+    break;
   }
   return null;
 }

@@ -113,6 +113,12 @@ export class ArticleIndex {
     return best?.person ?? null;
   }
 
+  /** Whether a pronoun can refer to this person (gender unknown is compatible). */
+  compatible(person: Person, pronoun: string): boolean {
+    if (pronoun === 'he' || pronoun === 'she') return !person.isOrg && (!person.gender || person.gender === (pronoun === 'he' ? 'm' : 'f'));
+    return pronoun === 'it' || pronoun === 'they' || pronoun === 'we' ? person.isOrg : false;
+  }
+
   /** The person last described by a role such as "the French president" before `at`. */
   nominal(text: string, at: number): Person | null {
     const want = words(text).filter((w) => !STOP.has(w));

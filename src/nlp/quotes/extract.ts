@@ -80,7 +80,7 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
       att = colonLead(tokens, lowerBound(tokens, ps.start), lowerBound(tokens, ps.end));
     }
     if (att) {
-      person = index.resolve(att.mention, att.mention.start);
+      person = resolveMention(index, tokens, att, q, a);
       if (att.mention.kind !== 'name') confidence = person ? 0.75 : 0.4;
     } else if (prev && q === a && (prev.span.continues || lineOf(span.open) - lineOf(prev.span.open) <= 2)) {
       // No cue: the previous speaker keeps talking (news continuation convention).
@@ -105,6 +105,26 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
     prev = { q: quote, span, person };
   }
   return { quotes, index };
+}
+
+/**
+ * Resolves a mention to a person. A pronoun prefers the subject of its own sentence ("Clinton says
+ * she …") over the most recent name; an unresolvable nominal ("a statement") falls back to the subject.
+ */
+function resolveMention(index: ArticleIndex, tokens: Token[], att: Attribution, q: number, a: number): Person | null {
+  const m = att.mention;
+  if (m.kind === 'pronoun') {
+    const subj = sentenceSubject(tokens, q, a);
+    if (subj && subj.mention.kind === 'name' && subj.mention.start < m.start) {
+      const p = index.resolve(subj.mention, subj.mention.start);
+      if (p && index.compatible(p, m.text)) return p;
+    }
+    return index.resolve(m, m.start);
+  }
+  const p = index.resolve(m, m.start);
+  if (p || m.kind !== 'nominal') return p;
+  const subj = sentenceSubject(tokens, q, a);
+  return subj && subj.mention.kind === 'name' ? index.resolve(subj.mention, subj.mention.start) : null;
 }
 
 /** Line number (0-based) of an offset, via one precomputed table of newline positions. */

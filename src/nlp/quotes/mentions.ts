@@ -34,9 +34,10 @@ const joinTokens = (ts: Token[]): string => ts.map((t) => t.text).join(' ');
 export function splitRun(run: Token[], preRole: Token[], withThe: boolean): Mention | null {
   if (run.length === 0) return null;
   let k = -1;
-  for (let i = 0; i < run.length - 1; i++) if (TITLES.has(bare(run[i]!))) k = i;
+  for (let i = 0; i < run.length - 1; i++) if (TITLES.has(bare(run[i]!)) && !(i > 0 && bare(run[i - 1]!) in HONORIFICS)) k = i;
   // A title as the last word ("the Foreign Minister") makes the whole run a role.
-  const lastTitle = TITLES.has(bare(run[run.length - 1]!)) && !(bare(run[run.length - 1]!) in HONORIFICS);
+  const beforeLast = run.length > 1 ? bare(run[run.length - 2]!) : '';
+  const lastTitle = TITLES.has(bare(run[run.length - 1]!)) && !(bare(run[run.length - 1]!) in HONORIFICS) && !(beforeLast in HONORIFICS);
   if (lastTitle && run.length <= 4) k = run.length - 1;
   const roleTokens = [...preRole, ...run.slice(0, k + 1)];
   let nameTokens = run.slice(k + 1);
@@ -56,6 +57,51 @@ export function splitRun(run: Token[], preRole: Token[], withThe: boolean): Ment
   return { kind: 'name', text: name, role, honorific, isOrg, start, end };
 }
 
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'because', 'though', 'although', 'when', 'then', 'so', 'yet', 'meanwhile']);
+
+/** Whether a mention starting at token index `s` opens a clause (so it can be a subject). */
+function opensClause(tokens: Token[], s: number, lo: number): boolean {
+  if (s <= lo) return true;
+  const p = tokens[s - 1]!;
+  return p.kind === 'quote' || [',', ';', ':', '—', '–', '(', '"'].includes(p.text) || CLAUSE_OPENERS.has(p.low) || (p.kind === 'word' && cueLemma(p.low) !== null);
+}
+
+function indexAt(tokens: Token[], start: number, from: number): number {
+  let i = from;
+  while (i > 0 && tokens[i]!.start > start) i--;
+  return i;
+}
+
+/**
+ * "Name, apposition[, more apposition], said": walks back over up to three comma-separated
+ * segments to the name that opens the clause ("Jean Roux, the foreign minister of France, a
+ * member of the council, said" -> Jean Roux, not France).
+ */
+function apposition(tokens: Token[], comma: number, lo: number): Mention | null {
+  let c = comma;
+  let firstAppos: Token[] | null = null;
+  for (let seg = 0; seg < 3; seg++) {
+    let k = c - 1;
+    while (k >= lo && tokens[k]!.text !== ',' && tokens[k]!.kind !== 'quote' && c - k < 24) k--;
+    const segStart = k + 1;
+    const appos = tokens.slice(segStart, c);
+    if (appos.length === 0 || appos.some((x) => x.kind === 'quote' || (x.kind === 'word' && /^\p{Ll}/u.test(x.text) && cueLemma(x.low) !== null))) return null;
+    firstAppos ??= appos;
+    if (k < lo || tokens[k]!.text !== ',') {
+      // The segment itself reaches the clause start: is it "Name" (with an optional role)?
+      return null;
+    }
+    const head = mentionBefore(tokens, k, lo);
+    if (head && head.kind === 'name' && opensClause(tokens, indexAt(tokens, head.start, k), lo)) {
+      if (!head.role) head.role = joinTokens(firstAppos).replace(/ ([’']s)\b/g, '$1');
+      return head;
+    }
+    if (head && head.kind === 'pronoun') return head;
+    c = k;
+  }
+  return null;
+}
+
 /** The mention that ends right before token `end` (exclusive), scanning no further left than `lo`. */
 export function mentionBefore(tokens: Token[], end: number, lo: number): Mention | null {
   let j = end - 1;
@@ -69,22 +115,7 @@ export function mentionBefore(tokens: Token[], end: number, lo: number): Mention
     if (k >= lo && tokens[k]!.text === '(') return mentionBefore(tokens, k, lo);
     return null;
   }
-  if (t.text === ',') {
-    // Apposition: "Name, role words, said".
-    let k = j - 1;
-    while (k >= lo && tokens[k]!.text !== ',' && tokens[k]!.kind !== 'quote' && j - k < 16) k--;
-    if (k >= lo && tokens[k]!.text === ',' && k + 1 < j) {
-      const appos = tokens.slice(k + 1, j);
-      if (appos.every((x) => x.kind !== 'quote' && cueLemma(x.text) === null)) {
-        const head = mentionBefore(tokens, k, lo);
-        if (head && head.kind === 'name' && !head.role) {
-          head.role = joinTokens(appos).replace(/ ’s/g, '’s').replace(/ 's/g, "'s");
-        }
-        if (head && head.kind !== 'nominal') return head;
-      }
-    }
-    return null;
-  }
+  if (t.text === ',') return apposition(tokens, j, lo);
   if (nameToken(t)) {
     let a = j;
     while (a - 1 >= lo && (nameToken(tokens[a - 1]) || (isWord(tokens[a - 1]) && PARTICLES.has(bare(tokens[a - 1]!)) && nameToken(tokens[a - 2])))) a--;
@@ -93,8 +124,8 @@ export function mentionBefore(tokens: Token[], end: number, lo: number): Mention
     const preRole: Token[] = [];
     let r = a - 1;
     while (!withThe && r >= lo && isWord(tokens[r]) && !isCap(tokens[r]) && ROLE_WORDS.has(bare(tokens[r]!)) && preRole.length < 6) preRole.unshift(tokens[r--]!);
-    // "Russia's deputy foreign minister Sergei Ryabkov"
-    if (preRole.length > 0 && r >= lo && tokens[r]!.text.match(/['’]s$/)) preRole.unshift(tokens[r]!);
+    // "Russia's deputy foreign minister Sergei Ryabkov", "MSNBC host Chris Matthews"
+    while (preRole.length > 0 && r >= lo && (isCap(tokens[r]) || /['’]s$/.test(tokens[r]!.text)) && preRole.length < 9 && !NOT_NAME.has(bare(tokens[r]!))) preRole.unshift(tokens[r--]!);
     return splitRun(tokens.slice(a, j + 1), preRole, withThe);
   }
   if (isWord(t) && !isCap(t)) {
@@ -129,6 +160,15 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
   while (j < hi && isWord(tokens[j]) && !isCap(tokens[j]) && ROLE_WORDS.has(bare(tokens[j]!)) && preRole.length < 8) preRole.push(tokens[j++]!);
   let e = j;
   while (e < hi && (nameToken(tokens[e]) || (PARTICLES.has(bare(tokens[e]!)) && nameToken(tokens[e + 1])))) e++;
+  // A capitalised run followed by lowercase role words and another run is a role: "MSNBC host Chris Matthews".
+  let r = e;
+  while (r < hi && isWord(tokens[r]) && !isCap(tokens[r]) && ROLE_WORDS.has(bare(tokens[r]!)) && bare(tokens[r]!) !== 'of') r++;
+  if (e > j && r > e && nameToken(tokens[r])) {
+    preRole.push(...tokens.slice(j, r));
+    j = r;
+    e = r;
+    while (e < hi && (nameToken(tokens[e]) || (PARTICLES.has(bare(tokens[e]!)) && nameToken(tokens[e + 1])))) e++;
+  }
   if (e > j) {
     const m = splitRun(tokens.slice(j, e), preRole, withThe && preRole.length === 0);
     if (m && m.kind === 'name' && !m.role && tokens[e]?.text === ',' ) {
