@@ -29,6 +29,8 @@ export interface Machine {
   memoryGiB: number;
   node: string;
   os: string;
+  /** 1-minute load average when the run ended: other work on the machine skews timings. */
+  load: number;
 }
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -66,6 +68,7 @@ export function describeMachine(): Machine {
     memoryGiB: os.totalmem() / 1024 ** 3,
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+    load: os.loadavg()[0] ?? Number.NaN,
   };
 }
 
@@ -118,7 +121,8 @@ export function renderSection(r: BenchResult, ctx: { date: Date; n: number; quic
     `## ${r.name}`,
     '',
     `Run ${ctx.date.toISOString()} with n = ${ctx.n.toLocaleString('en-US')}${ctx.quick ? ' (--quick)' : ''} in ${r.seconds.toFixed(1)} s. ` +
-      `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB, Node ${m.node}, ${m.os}. ` +
+      `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB, Node ${m.node}, ${m.os}, ` +
+      `load average ${m.load.toFixed(1)} at the end. ` +
       `Peak RSS of that whole run: ${formatValue(ctx.peakRssMB)} MB.`,
     '',
     markdownTable(r.rows),

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatValue, main, markdownTable, mergeDocument, parseArgs, renderSection, textTable } from '../../bench/run.ts';
 import { percentile } from '../../bench/stats.ts';
 
-const machine = { cpu: 'Test CPU', cores: 2, memoryGiB: 8, node: 'v20.0.0', os: 'Linux 6 x64' };
+const machine = { cpu: 'Test CPU', cores: 2, memoryGiB: 8, node: 'v20.0.0', os: 'Linux 6 x64', load: 0.5 };
 
 describe('bench runner', () => {
   it('defaults to 100,000 articles, 5,000 with --quick, and --n overrides both', () => {
@@ -54,7 +54,7 @@ describe('bench runner', () => {
     const first = mergeDocument(null, new Map([['store', store], ['quotes', quotes]]));
     expect(first).toContain('2026-11-28T10:00:00.000Z');
     expect(first).toContain('n = 100,000');
-    expect(first).toContain('Test CPU, 2 cores, 8.0 GiB, Node v20.0.0, Linux 6 x64');
+    expect(first).toContain('Test CPU, 2 cores, 8.0 GiB, Node v20.0.0, Linux 6 x64, load average 0.5');
     const store2 = store.replace('| 1,000 |', '| 2,000 |');
     const second = mergeDocument(first, new Map([['store', store2]]));
     expect(second).toContain('| 2,000 |');
