@@ -14,6 +14,7 @@ import type { Doc } from '../../render/document.ts';
 import { renderSlack } from '../../render/slack.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createManagerCheck } from './can-manage.ts';
+import { recordSlackFailure } from './failures.ts';
 import { postMessages } from './post-messages.ts';
 import { registerSlashCommands } from './slash-commands.ts';
 import { registerThreadEvents } from './thread-events.ts';
@@ -117,7 +118,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
           threadId: threadTs ?? (opts?.startThread !== undefined ? first : null),
         };
       } catch (err) {
-        log.error({ err, channel: where.channelId, title: doc.title }, 'slack post failed');
+        await recordSlackFailure(o.deps.store.cache, log, { what: `post "${doc.title.slice(0, 100)}"`, channelId: where.channelId }, err);
         throw err;
       }
     },

@@ -12,6 +12,7 @@ import type { Logger } from '../../log.ts';
 import { renderSlack } from '../../render/slack.ts';
 import type { createManagerCheck } from './can-manage.ts';
 import { slackToPlain, slashCommandSchema, type SlashCommandPayload } from './payloads.ts';
+import { recordSlackFailure } from './failures.ts';
 import { postFailureHint, postMessages } from './post-messages.ts';
 
 export interface SlackHandlerDeps {
@@ -47,7 +48,7 @@ export function registerSlashCommands(app: App, h: SlackHandlerDeps): void {
       try {
         await runAndReply(cmd, raw as Record<string, string>, body.data, { respond, client }, h);
       } catch (err) {
-        h.log.error({ err, command: cmd.name }, 'slack command reply failed');
+        await recordSlackFailure(h.deps.store.cache, h.log, { what: `/${cmd.name} reply`, channelId: body.data.channel_id }, err);
         await tell(respond, postFailureHint(err), h.log);
       }
     });

@@ -7,6 +7,7 @@ import type { CommandContext } from '../../../commands/types.ts';
 import { runCommand } from '../../../commands/router.ts';
 import { renderSlack } from '../../render/slack.ts';
 import { appMentionEventSchema, messageEventSchema, stripMentions } from './payloads.ts';
+import { recordSlackFailure } from './failures.ts';
 import { postMessages } from './post-messages.ts';
 import type { SlackHandlerDeps } from './slash-commands.ts';
 
@@ -44,7 +45,7 @@ async function answerInThread(client: App['client'], q: Question, h: SlackHandle
       await postMessages(client, q.channel, renderSlack(reply.doc), { threadTs: q.threadTs });
     }
   } catch (err) {
-    h.log.error({ err, channel: q.channel, threadTs: q.threadTs }, 'slack follow-up answer could not be posted');
+    await recordSlackFailure(h.deps.store.cache, h.log, { what: `follow-up answer in thread ${q.threadTs}`, channelId: q.channel }, err);
   }
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../src/adapters/sqlite/store.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
 import { SlackPostError } from '../../../src/adapters/slack/post-messages.ts';
+import { slackFailures } from '../../../src/adapters/slack/failures.ts';
 import { createLogger } from '../../../src/log.ts';
 import { paragraph, text } from '../../../src/render/document.ts';
 import type { SlackMessage } from '../../../src/render/slack.ts';
@@ -185,6 +186,10 @@ describe('Slack adapter in HTTP mode', () => {
     await slash('/digest', 'ferries', 'C0NOTIN');
     const r = await fake.waitFor(() => responsesFor('C0NOTIN').find((x) => String(x.body.text).includes('Invite me')));
     expect(r.body.response_type).toBe('ephemeral');
+    // both failures are recorded in the store, visible after the fact
+    const failed = await slackFailures(store.cache);
+    expect(failed.map((f) => f.channelId)).toEqual(expect.arrayContaining(['C0GONE', 'C0NOTIN']));
+    expect(failed.find((f) => f.channelId === 'C0NOTIN')?.error).toContain('not_in_channel');
   });
 
   it('refuses /sources add for a non-manager and allows workspace admins and allow-listed users', async () => {
