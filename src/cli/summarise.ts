@@ -1,0 +1,118 @@
+// `newsbot summarise <file|url|->`: the summary of one article, one sentence per line. Uses the
+//   configured model (verified, cached) when OPENAI_API_KEY is set, else the offline summariser;
+//   `--offline` forces the offline one.
+// `newsbot summarise --jsonl [FILE|-]`: batch, always offline and deterministic. Each input line
+//   { "id", "articles": ["text", …] } gives { "id", "summary" } (sentences joined by "\n"), in order;
+//   a bad line gives { "id", "error" } and the run continues (exit 0 unless nothing was readable).
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import { openApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { summarise } from '../nlp/summarise.ts';
+import { summariseWithModel } from '../llm/summarise-llm.ts';
+import { UsageError, parseArgs, type CliCommand, type CliIO } from './types.ts';
+
+const Line = z.object({ id: z.union([z.string(), z.number()]), articles: z.array(z.string()).min(1) });
+
+async function readText(target: string, io: CliIO): Promise<{ title: string; text: string }> {
+  const config = loadConfig(io.env);
+  if (target === '-') {
+    const chunks: Buffer[] = [];
+    for await (const c of io.stdin) chunks.push(Buffer.from(c as Buffer));
+    const { parseTextArticle } = await import('../ingest/text-file.ts');
+    const a = parseTextArticle(Buffer.concat(chunks).toString('utf8'), 'stdin:', false);
+    return { title: a.title, text: a.text };
+  }
+  if (/^https?:\/\//i.test(target)) {
+    const { createFetcher } = await import('../ingest/fetch.ts');
+    const { extractArticle } = await import('../ingest/extract.ts');
+    const fetcher = createFetcher({ timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES, allowlist: config.NEWSBOT_FETCH_ALLOWLIST });
+    try {
+      const res = await fetcher.fetchUrl(target);
+      if (res.status !== 'ok') throw new UsageError(`nothing to read at ${target}`);
+      const page = extractArticle(res.text, res.url);
+      return { title: page.title, text: page.text };
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      throw new UsageError((err as Error).message);
+    } finally {
+      await fetcher.close();
+    }
+  }
+  const { readLocalFile } = await import('../ingest/text-file.ts');
+  try {
+    const doc = await readLocalFile(target, config.FETCH_MAX_BYTES);
+    if (doc.kind !== 'article') throw new UsageError(`${target} is a feed, not an article`);
+    return { title: doc.title, text: doc.text };
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError((err as Error).message);
+  }
+}
+
+async function batch(input: Readable, io: CliIO): Promise<number> {
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let lineNo = 0;
+  for await (const raw of rl) {
+    lineNo++;
+    if (!raw.trim()) continue;
+    let parsed: z.ZodSafeParseResult<z.infer<typeof Line>> | null;
+    let id: unknown = null;
+    try {
+      const json = JSON.parse(raw) as unknown;
+      id = (json as { id?: unknown } | null)?.id ?? null;
+      parsed = Line.safeParse(json);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed?.success) {
+      io.stdout.write(JSON.stringify({ id, error: `line ${lineNo}: expected {"id", "articles": ["text", …]}` }) + '\n');
+      continue;
+    }
+    const text = parsed.data.articles.join('\n\n');
+    io.stdout.write(JSON.stringify({ id: parsed.data.id, summary: summarise(text).join('\n') }) + '\n');
+  }
+  return 0;
+}
+
+const command: CliCommand = {
+  name: 'summarise',
+  usage: 'newsbot summarise <file|url|-> [--offline] | --jsonl [FILE|-]',
+  summary: 'Summarise an article (or a JSONL batch, offline)',
+  async run(args, io) {
+    const { positional, flags } = parseArgs(args, { flags: ['jsonl', 'offline'] });
+    if (flags.has('jsonl')) {
+      if (positional.length > 1) throw new UsageError('--jsonl takes at most one FILE (or - for stdin)');
+      const file = positional[0] ?? '-';
+      if (file === '-') return batch(io.stdin, io);
+      const stream = createReadStream(file);
+      await new Promise<void>((resolve, reject) => {
+        stream.once('open', () => resolve());
+        stream.once('error', (e) => reject(new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e.message}`)));
+      });
+      return batch(stream, io);
+    }
+    if (positional.length !== 1) throw new UsageError('give one file, URL or - (or --jsonl for batch input)');
+    const article = await readText(positional[0]!, io);
+    if (!article.text.trim()) throw new UsageError(`no article text found in ${positional[0]}`);
+    let sentences: string[];
+    if (flags.has('offline')) sentences = summarise(article.text, { title: article.title });
+    else {
+      const config = loadConfig(io.env);
+      const log = createLogger(config.LOG_LEVEL);
+      const app = await openApp(config, log);
+      try {
+        sentences = (await summariseWithModel(article, { model: app.model, cache: app.store.cache, log })).sentences;
+      } finally {
+        await app.close();
+      }
+    }
+    io.stdout.write(sentences.map((s) => s + '\n').join(''));
+    return 0;
+  },
+};
+
+export default command;
