@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sources } from '../../commands/sources.ts';
+import { subscribe } from '../../commands/subscribe.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { discordFailures } from '../../src/adapters/discord/failures.ts';
 import { MEMBER_ONLY } from '../support/fake-discord.ts';
@@ -58,6 +59,15 @@ describe('Discord adapter (real discord.js against a fake Discord)', () => {
     expect(JSON.stringify(edit.body)).toContain('needs Manage Channels');
     expect(await h.store.sources.list()).toEqual([]);
     expect(h.jobs).toEqual([]);
+  });
+
+  it('refuses /subscribe to a member without manager rights, privately and before touching the store', async () => {
+    h = await startHarness([sources, subscribe]);
+    const { id, token } = h.fake.interaction('subscribe', { topic: 'harbour', time: '08:00', timezone: 'Europe/Kyiv' }, { permissions: MEMBER_ONLY });
+    const cb = await h.fake.waitFor((r) => r.path === `/interactions/${id}/${token}/callback`);
+    expect(cb.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(JSON.stringify(cb.body)).toContain('needs Manage Channels');
+    expect(await h.store.subscriptions.list()).toEqual([]);
   });
 
   it('lets a manager add a source, which is stored and queued for ingest', async () => {
