@@ -17,25 +17,49 @@ export interface Candidate {
 }
 
 /** Decides kind and whether the span is speech. `sentence` = tokens of its sentence, `q` = index of the span's token. */
+const FUNCTION_WORDS = new Set([...SMALL, 'that', 'which', 'who', 'than', 'into', 'onto', 'but', 'so', 'because', 'if',
+  'when', 'while', 'after', 'before', 'since', 'until', 'about', 'over', 'under', 'between', 'among', 'through', 'during',
+  'against', 'without', 'within', 'was', 'were', 'are', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can',
+  'could', 'should', 'may', 'might', 'must', 'do', 'does', 'did', 'not', 'no', 'nor', 'yet', 'then', 'there', 'here',
+  'he', 'she', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'him', 'them', 'us', 'me']);
+/** Words right before a Title-Case span that mark it as the name of a work, show or event. */
+const WORK_CUES = new Set(['on', 'of', 'in', 'titled', 'entitled', 'documentary', 'film', 'movie', 'book', 'show', 'program',
+  'programme', 'series', 'song', 'album', 'episode', 'broadcast', 'column', 'op-ed', 'commentary', 'article', 'play',
+  'novel', 'headline', 'slogan', 'podcast', 'newsletter', 'during', 'at', 'the', 'a', 'an', 'its', 'his', 'her', 'their']);
+
+const isCueWord = (t: Token): boolean => t.kind === 'word' && (cueLemma(t.low) !== null || t.low === 'according');
+
+/** Decides kind and whether the span is speech. `sentence` = tokens of its sentence, `q` = index of the span's token. */
 export function classify(text: string, span: MarkSpan, sentence: Token[], q: number): Candidate | null {
   const content = text.slice(span.start, span.end);
   if (!/\p{L}/u.test(content)) return null;
+  // Interview transcripts ("WALLACE: …") and stage directions ("(CROSSTALK.)") are not quotes.
+  if (/^\p{Lu}{2,}[\p{Lu} .'-]*:/u.test(content) || /^\(.*\)\.?$/s.test(content)) return null;
   const words = content.split(/\s+/).filter(Boolean);
   const prev = sentence[q - 1];
   const next = sentence[q + 1];
   const startsUpper = /^[\p{Lu}\p{N}[(…]|^\.\.\./u.test(content);
-  const opensSentence = prev === undefined || prev.text === ':' || prev.text === ',' || prev.text === '—' || (prev.kind === 'word' && cueLemma(prev.text) !== null);
+  const opensSentence = prev === undefined || prev.text === ':' || prev.text === ',' || prev.text === '—' || (prev.kind === 'word' && cueLemma(prev.low) !== null);
   const multiSentence = /[.!?]["”’]?\s+\p{Lu}/u.test(content);
   const kind: QuoteKind = (startsUpper && opensSentence && (words.length >= 3 || /[.!?,]$/.test(content))) || multiSentence || (prev === undefined && words.length >= 5) ? 'direct' : 'partial';
+  if (kind === 'direct' || multiSentence) return { span, kind };
 
-  if (kind === 'partial' && words.length <= 2 && isCap(prev) && isCap(next) && !/[.,!?]$/.test(content)) return null;
-  const cueAround = sentence.some((t) => t.kind === 'word' && cueLemma(t.text) !== null);
-  const followedByCue = sentence.slice(q + 1, q + 5).some((t) => t.kind === 'word' && cueLemma(t.text) !== null);
-  if (words.length <= 6 && !followedByCue && !multiSentence) {
-    const content_ = words.filter((w) => /\p{L}/u.test(w) && !SMALL.has(w.toLowerCase()));
-    const titleCase = content_.length > 0 && content_.every((w) => /^[\p{Lu}\p{N}]/u.test(w.replace(/^[^\p{L}\p{N}]+/u, '')));
-    if (titleCase && (kind === 'partial' || !/[.!?]$/.test(content))) return null;
+  const bareWords = words.map((w) => w.replace(/[^\p{L}\p{N}'’-]/gu, '').toLowerCase()).filter(Boolean);
+  // A quoted pronoun or function word is talk about the word ("a “he”"), not speech.
+  if (bareWords.length === 1 && FUNCTION_WORDS.has(bareWords[0]!)) return null;
+  // Nickname inside a name: Robert C. “Bobby” Scott.
+  if (words.length <= 2 && isCap(prev) && isCap(next) && !/[.,!?]$/.test(content)) return null;
+  const followedByCue = sentence.slice(q + 1, q + 5).some(isCueWord);
+  const lexical = words.filter((w) => /\p{L}/u.test(w) && !SMALL.has(w.toLowerCase()));
+  const titleCase = lexical.length > 0 && lexical.every((w) => /^[\p{Lu}\p{N}]/u.test(w.replace(/^[^\p{L}\p{N}]+/u, '')));
+  if (titleCase && words.length <= 8 && !followedByCue) {
+    // Name of a work or show: after a possessive (“CBS’s …”), a preposition or a work noun.
+    if (prev === undefined || /['’]s?$/.test(prev.text) || WORK_CUES.has(prev.low)) return null;
   }
-  if (kind === 'partial' && words.length <= 3 && !cueAround) return null;
+  if (words.length <= 3) {
+    // Scare quote used as a modifier: the “sex tape” reference, “quack” medical cures.
+    if (next && next.kind === 'word' && !next.cap && !FUNCTION_WORDS.has(next.low) && cueLemma(next.low) === null && !/[.,!?;:]$/.test(content)) return null;
+    if (!sentence.some(isCueWord)) return null;
+  }
   return { span, kind };
 }

@@ -60,7 +60,7 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
   const lineOf = lineNumbers(text);
 
   const quotes: Quote[] = [];
-  let prev: { q: Quote; span: MarkSpan; person: Person | null } | null = null;
+  let prev: { span: MarkSpan; person: Person | null } | null = null;
   let si = 0;
   for (const span of spans) {
     while (si < sentences.length - 1 && sentences[si]!.end <= span.open) si++;
@@ -91,7 +91,7 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
       person = att ? index.resolve(att.mention, att.mention.start) : null;
       confidence = person ? 0.5 : 0.2;
     }
-    const quote: Quote = {
+    quotes.push({
       text: text.slice(span.start, span.end),
       speaker: person ? person.name : null,
       speakerRole: att?.mention.role ?? person?.roles[0] ?? null,
@@ -100,9 +100,8 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
       start: span.start,
       end: span.end,
       confidence,
-    };
-    quotes.push(quote);
-    prev = { q: quote, span, person };
+    });
+    prev = { span, person };
   }
   return { quotes, index };
 }

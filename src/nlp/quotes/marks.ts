@@ -22,6 +22,7 @@ export interface MarkSpan {
   single: boolean;
 }
 
+
 const DOUBLE = new Set(['“', '”', '"', '„', '«', '»', '‟', '〝', '〞', '＂']);
 const OPEN_GLYPH = new Set(['“', '„', '«', '‟', '〝']);
 const CLOSE_GLYPH = new Set(['”', '»', '〞']);
