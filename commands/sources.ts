@@ -8,6 +8,7 @@ import { link, text, type Doc, type Inline } from '../src/render/document.ts';
 import type { Command } from './types.ts';
 import type { CommandDeps } from './deps.ts';
 import { present, usageError } from './options.ts';
+import { enqueueJob, ingestSource } from '../jobs/index.ts';
 
 const USAGE = '/sources add <url> | /sources list | /sources remove <url or id>';
 
@@ -72,7 +73,7 @@ export const sources: Command<CommandDeps> = {
     }
     if (a.action === 'add') {
       const source = await deps.store.sources.add({ url: a.url, kind: guessKind(a.url) });
-      await deps.queue.enqueue('ingest-source', { target: source.url });
+      await enqueueJob(deps.queue, ingestSource, { sourceId: source.id, window: deps.now().toISOString().slice(0, 16) + 'Z' });
       deps.log.info({ sourceId: source.id, by: ctx.userId }, 'source added');
       return { kind: 'private', text: `Added ${source.url} (id ${source.id}). Reading it now; its articles appear in digests shortly.` };
     }

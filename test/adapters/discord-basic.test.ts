@@ -76,7 +76,10 @@ describe('Discord adapter (real discord.js against a fake Discord)', () => {
     const edit = await h.fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(token));
     expect(JSON.stringify(edit.body)).toContain('Added https://courier.example/feed.xml');
     expect((await h.store.sources.list()).map((s) => s.url)).toEqual(['https://courier.example/feed.xml']);
-    expect(h.jobs).toEqual([{ name: 'ingest-source', payload: { target: 'https://courier.example/feed.xml' } }]);
+    const [source] = await h.store.sources.list();
+    expect(h.jobs).toHaveLength(1);
+    expect(h.jobs[0]).toMatchObject({ name: 'ingest-source', payload: { sourceId: source!.id } });
+    expect((h.jobs[0]!.payload as { window: string }).window).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\dZ$/);
   });
 
   it('answers a bad argument privately with what to type, without deferring', async () => {
