@@ -64,7 +64,8 @@ export function registerThreadEvents(app: App, h: SlackHandlerDeps): void {
     if (!ev.success) return;
     const m = ev.data;
     // Edits, joins, bot posts and top-level messages are not questions about a digest.
-    if (m.subtype || m.bot_id || !m.user || !m.thread_ts || m.thread_ts === m.ts) return;
+    // ("Also send to channel" replies carry subtype thread_broadcast and are questions too.)
+    if ((m.subtype && m.subtype !== 'thread_broadcast') || m.bot_id || !m.user || !m.thread_ts || m.thread_ts === m.ts) return;
     if (isTimeoutRetry(context)) return;
     if (context.botUserId && m.user === context.botUserId) return;
     // A message that mentions the bot also arrives as app_mention; answer it once, there.
