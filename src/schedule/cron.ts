@@ -86,3 +86,13 @@ export function lastFireAtOrBefore(c: CronSpec, tz: string, now: Date, lookbackM
   }
   return null;
 }
+
+/** Earliest minute after `from` (within `lookaheadMs`, default 8 days) at which the schedule fires. */
+export function nextFireAfter(c: CronSpec, tz: string, from: Date, lookaheadMs = 8 * 86_400_000): Date | null {
+  const start = Math.floor(from.getTime() / 60_000) * 60_000 + 60_000;
+  for (let t = start; t <= from.getTime() + lookaheadMs; t += 60_000) {
+    const d = new Date(t);
+    if (cronMatches(c, localTime(d, tz))) return d;
+  }
+  return null;
+}
