@@ -16,6 +16,8 @@ export interface FeedItem {
   /** Full content (HTML) when the feed carries it. */
   contentHtml?: string;
   author?: string;
+  /** The outlet named by the item itself (RSS <source>), for aggregated feeds. */
+  outlet?: string;
 }
 
 export interface ParsedFeed {
@@ -119,7 +121,8 @@ function normaliseItem(format: ParsedFeed['format'], it: Obj, base: string | nul
     summary: summaryFrom(str(it.description), encoded),
     published: parseDate(it.pubDate) ?? parseDate(dcDate) ?? parseDate(obj(it.dcterms).modified),
     contentHtml: encoded ?? str(it.description) ?? undefined,
-    author: person(it.authors, dc.creators),
+    author: person(dc.creators ? [] : it.authors, dc.creators),
+    outlet: str(obj(it.source).title) ?? undefined,
   };
 }
 
@@ -131,9 +134,11 @@ function escapeText(s: string): string {
 }
 
 function normalise(format: ParsedFeed['format'], feed: Obj, feedUrl: string | null, warnings: string[]): ParsedFeed {
-  const base = resolve(str(obj(feed.xml).base), feedUrl) ?? feedUrl;
-  const raw = format === 'atom' ? arr(feed.entries) : arr(feed.items);
   const homeLink = format === 'atom' ? str(arr(feed.links).find((l) => !l.rel || l.rel === 'alternate')?.href) : str(feed.link) ?? str(feed.home_page_url);
+  // A feed read from a local file has no useful URL of its own: its absolute home link is a better base.
+  const fileBase = feedUrl?.startsWith('file:') && homeLink && /^https?:\/\//i.test(homeLink) ? homeLink : feedUrl;
+  const base = resolve(str(obj(feed.xml).base), fileBase) ?? fileBase;
+  const raw = format === 'atom' ? arr(feed.entries) : arr(feed.items);
   return {
     format,
     title: format === 'atom' ? atomText(feed.title) : htmlToPlain(str(feed.title)),

@@ -29,7 +29,8 @@ export interface IngestDeps {
   maxFileBytes?: number;
   /** Targets processed at once (default 4). Saving is always one at a time. */
   concurrency?: number;
-  onProgress?(done: number, total: number, target: string): void;
+  /** Called as each target finishes (in completion order), with its result. */
+  onProgress?(done: number, total: number, target: string, result: SourceResult): void;
   /** Called after an article was stored as new or updated (e.g. to enqueue quote extraction). */
   onArticle?(article: Article, status: 'new' | 'updated'): Promise<void>;
 }
@@ -206,7 +207,7 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
     while (nextIndex < targets.length) {
       const i = nextIndex++;
       results[i] = await one(targets[i]!);
-      deps.onProgress?.(++done, targets.length, targets[i]!);
+      deps.onProgress?.(++done, targets.length, targets[i]!, results[i]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? 4, targets.length) }, worker));

@@ -38,7 +38,7 @@ export function candidateFromItem(item: FeedItem, feedUrl: string, outlet: strin
   // An item without a link still needs a unique URL key: derive one from its GUID or title.
   const url = item.link ? canonicalUrl(item.link) : `${feedUrl}#${encodeURIComponent(item.id ?? item.title)}`;
   const text = item.contentHtml ? stripBoilerplateText(htmlToParagraphs(item.contentHtml)) : item.summary;
-  return { url, guid, title: item.title || item.summary.slice(0, 80), text, byline: item.author ?? null, outlet, publishedAt: item.published };
+  return { url, guid, title: item.title || item.summary.slice(0, 80), text, byline: item.author ?? null, outlet: item.outlet ?? outlet, publishedAt: item.published };
 }
 
 export function toArticle(c: Candidate, sourceId: string | null, now: Date): Article {

@@ -1,0 +1,71 @@
+// `newsbot feed <file|url>… [--json]`: parse feeds without storing (DESIGN.md section 3).
+// --json prints one line per input, in order: { source, title, items: [{ title, link, id, summary,
+// published }] } or { source, error }. Exit 0 when every input was read, else 2 (after printing
+// every line) with one summary line on stderr. Opens no database.
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../config.ts';
+import { decodeBody } from '../ingest/charset.ts';
+import type { Fetcher } from '../ingest/fetch.ts';
+import { parseFeedText, type ParsedFeed } from '../ingest/feeds.ts';
+import { fetcherFromConfig } from './ingest.ts';
+import { UsageError, parseArgs, type CliCommand } from './types.ts';
+
+async function readInput(input: string, fetcher: Fetcher, maxBytes: number): Promise<ParsedFeed> {
+  if (/^https?:\/\//i.test(input)) {
+    const r = await fetcher.fetchUrl(input);
+    if (r.status !== 'ok') throw new Error('not modified');
+    return parseFeedText(r.text, r.url);
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input) && !input.startsWith('file://')) throw new Error(`unsupported URL scheme in ${input} (use http or https)`);
+  const path = input.startsWith('file://') ? new URL(input).pathname : resolve(input);
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new Error(`no such file: ${input}`);
+  if (!info.isFile()) throw new Error(`not a file: ${input}`);
+  if (info.size > maxBytes) throw new Error(`file larger than ${maxBytes} bytes`);
+  const { text } = decodeBody(await readFile(path), null);
+  return parseFeedText(text, pathToFileURL(path).href);
+}
+
+const command: CliCommand = {
+  name: 'feed',
+  usage: 'newsbot feed <file|url>… [--json]',
+  summary: 'parse feeds and print their items without storing',
+  async run(args, io) {
+    const { positional, flags } = parseArgs(args, { flags: ['json'] });
+    if (!positional.length) throw new UsageError('give at least one feed file or URL');
+    const config = loadConfig(io.env);
+    const fetcher = fetcherFromConfig(config);
+    let failed = 0;
+    try {
+      for (const input of positional) {
+        let line: object;
+        try {
+          const feed = await readInput(input, fetcher, config.FETCH_MAX_BYTES);
+          const items = feed.items.map((i) => ({ title: i.title, link: i.link, id: i.id, summary: i.summary, published: i.published?.toISOString() ?? null }));
+          line = { source: input, title: feed.title, items };
+          if (!flags.has('json')) {
+            io.stdout.write(`${feed.title || '(untitled feed)'} — ${items.length} item${items.length === 1 ? '' : 's'} (${input})\n`);
+            for (const i of items) io.stdout.write(`  ${(i.published ?? '').slice(0, 10).padEnd(10)}  ${i.title}\n              ${i.link ?? ''}\n`);
+            for (const w of feed.warnings) io.stderr.write(`warning: ${input}: ${w}\n`);
+          }
+        } catch (err) {
+          failed++;
+          line = { source: input, error: (err as Error).message };
+          if (!flags.has('json')) io.stdout.write(`${input}: error: ${(err as Error).message}\n`);
+        }
+        if (flags.has('json')) io.stdout.write(`${JSON.stringify(line)}\n`);
+      }
+    } finally {
+      await fetcher.close();
+    }
+    if (failed) {
+      io.stderr.write(`newsbot feed: ${failed} of ${positional.length} input${positional.length === 1 ? '' : 's'} could not be read\n`);
+      return 2;
+    }
+    return 0;
+  },
+};
+
+export default command;

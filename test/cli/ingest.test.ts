@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.ts';
+import { startTestServer, type TestServer } from '../support/http-server.ts';
+
+const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+let server: TestServer;
+let dataDir: string;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  dataDir = mkdtempSync(join(tmpdir(), 'newsbot-cli-ingest-'));
+});
+afterEach(async () => {
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (d: Buffer) => (stdout += d));
+  err.on('data', (d: Buffer) => (stderr += d));
+  const code = await runCli(args, {
+    stdout: out,
+    stderr: err,
+    stdin: new PassThrough(),
+    env: { DATA_DIR: dataDir, NEWSBOT_FETCH_ALLOWLIST: '127.0.0.1', ...env },
+  });
+  return { code, stdout, stderr };
+}
+
+describe('newsbot ingest', () => {
+  it('ingests feeds, files and folders with progress on stderr and one summary line on stdout', async () => {
+    server.serve('/rss2.xml', readFileSync(`${fixtures}feeds/rss2.xml`), { 'content-type': 'application/rss+xml' });
+    const r = await cli(['ingest', `${server.url}/rss2.xml`, `${fixtures}pages/folder`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('ingested 2 sources: 4 new, 0 updated, 0 duplicate, 0 failed\n');
+    expect(r.stderr.trim().split('\n')).toHaveLength(2);
+    expect(r.stderr).toMatch(/^\[\d\/2\] /m);
+
+    const again = await cli(['ingest']);
+    expect(again.stdout).toBe('ingested 2 sources: 0 new, 0 updated, 4 duplicate, 0 failed\n');
+
+    const search = await cli(['articles', 'search', 'quay', 'market']);
+    expect(search.code).toBe(0);
+    expect(search.stdout).toContain('Millbrook Gazette  Quay market gets a roof at last');
+  });
+
+  it('exits 2 with one stderr line for a missing file or a malformed URL, before fetching anything', async () => {
+    for (const bad of [['/no/such/file.txt'], ['http://'], ['gopher://example.org/feed']]) {
+      const r = await cli(['ingest', `${server.url}/never-fetched.xml`, ...bad]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^newsbot ingest: (no such file or folder|not a valid URL|unsupported URL scheme)/);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('reports a failing source, keeps going, and backs off until --force', async () => {
+    server.serve('/down.xml', 'no', {}, 503);
+    server.serve('/up.xml', readFileSync(`${fixtures}feeds/rdf.xml`), { 'content-type': 'application/rdf+xml' });
+    const r = await cli(['ingest', `${server.url}/down.xml`, `${server.url}/up.xml`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('ingested 2 sources: 1 new, 0 updated, 0 duplicate, 1 failed\n');
+    expect(r.stderr).toContain(`${server.url}/down.xml: failed: HTTP 503`);
+
+    const skipped = await cli(['ingest', `${server.url}/down.xml`]);
+    expect(skipped.stdout).toMatch(/1 skipped \(backing off; --force retries now\)/);
+    const forced = await cli(['ingest', '--force', `${server.url}/down.xml`]);
+    expect(forced.code).toBe(2);
+
+    const list = await cli(['sources', 'list']);
+    expect(list.stdout).toContain(`feed  ${server.url}/down.xml`);
+    expect(list.stdout).toMatch(/2 errors, next retry \d{4}-/);
+    expect(list.stdout).toContain('last error: HTTP 503');
+  });
+
+  it('refuses a private address that is not allow-listed', async () => {
+    const r = await cli(['ingest', `${server.url}/x.xml`], { NEWSBOT_FETCH_ALLOWLIST: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('failed: refused: 127.0.0.1 is a loopback address');
+    expect(server.connections).toBe(0);
+  });
+});

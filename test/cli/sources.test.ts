@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.ts';
+
+const folder = fileURLToPath(new URL('../fixtures/pages/folder', import.meta.url));
+let dataDir: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'newsbot-cli-sources-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function cli(args: string[]) {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (d: Buffer) => (stdout += d));
+  err.on('data', (d: Buffer) => (stderr += d));
+  const code = await runCli(args, { stdout: out, stderr: err, stdin: new PassThrough(), env: { DATA_DIR: dataDir } });
+  return { code, stdout, stderr };
+}
+
+describe('newsbot sources', () => {
+  it('adds, lists and removes sources, guessing their kind', async () => {
+    const add = await cli(['sources', 'add', 'https://courier.example/feed.xml', 'https://courier.example/news/story', folder]);
+    expect(add.code).toBe(0);
+    expect(add.stdout).toMatch(/added \S+ {2}feed {2}https:\/\/courier\.example\/feed\.xml\nadded \S+ {2}page {2}https:\/\/courier\.example\/news\/story\nadded \S+ {2}file {2}\//);
+    const list = await cli(['sources', 'list']);
+    expect(list.stdout).toContain('feed  https://courier.example/feed.xml\n    last fetched -');
+    expect((await cli(['sources', 'remove', 'https://courier.example/news/story'])).stdout).toBe('removed https://courier.example/news/story\n');
+    const json = JSON.parse((await cli(['sources', 'list', '--json'])).stdout) as { url: string }[];
+    expect(json.map((s) => s.url)).toEqual(['https://courier.example/feed.xml', folder]);
+  });
+
+  it('exits 2 with one line for bad usage', async () => {
+    for (const args of [['sources'], ['sources', 'add'], ['sources', 'add', 'nowhere/at/all'], ['sources', 'remove', 'nope'], ['sources', 'add', 'https://a.example/', '--kind', 'podcast']]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^newsbot sources: /);
+    }
+  });
+});
