@@ -38,6 +38,12 @@ export const configSchema = z.object({
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   FETCH_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   RETENTION_DAYS: z.coerce.number().int().positive().default(90),
+  // Jobs and schedules (docs/scaling-out.md). Rate limits are global across all workers with Redis.
+  DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).default(120),
+  POST_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  MODEL_RATE_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(4),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl(['http://', 'https://']),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
