@@ -31,6 +31,11 @@ async function tell(respond: RespondFn, text: string, log: Logger): Promise<void
 }
 
 export function registerSlashCommands(app: App, h: SlackHandlerDeps): void {
+  // A command configured in the Slack app but unknown here still gets an answer, not a timeout.
+  const known = h.commands.map((c) => c.name.replace(/[^\w-]/g, '')).join('|');
+  app.command(new RegExp(`^/(?!(?:${known})$)`), async ({ ack }) => {
+    await ack({ response_type: 'ephemeral', text: `Unknown command. Try: ${h.commands.map((c) => '/' + c.name).join(', ')}` });
+  });
   for (const cmd of h.commands) {
     app.command(`/${cmd.name}`, async ({ command, ack, respond, client }) => {
       const body = slashCommandSchema.safeParse(command);

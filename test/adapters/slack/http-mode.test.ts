@@ -211,6 +211,12 @@ describe('Slack adapter in HTTP mode', () => {
     expect(String(res.json?.text)).toContain('/digest <topic>');
   });
 
+  it('answers a slash command it does not know with the list of commands', async () => {
+    const res = await slash('/digests', 'ferries', 'C0UNKNOWN');
+    expect(res.status).toBe(200);
+    expect(String(res.json?.text)).toContain('Unknown command. Try: /digest, /ask, /sources');
+  });
+
   it('reports health through auth.test', async () => {
     await expect(adapter.health()).resolves.toBeUndefined();
   });
