@@ -16,7 +16,7 @@ export interface Sentence {
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'govs', 'gen', 'col', 'lt',
   'sgt', 'capt', 'cmdr', 'adm', 'maj', 'rev', 'fr', 'st', 'jr', 'sr', 'messrs', 'mme', 'mlle', 'hon',
-  'pres', 'supt', 'insp', 'det', 'cpl', 'pvt', 'amb', 'atty', 'gov', 'lieut', 'brig', 'cdr',
+  'pres', 'supt', 'insp', 'det', 'cpl', 'pvt', 'amb', 'atty', 'lieut', 'brig', 'cdr', 'del', 'ald', 'sgt', 'gens',
   'inc', 'corp', 'ltd', 'co', 'bros', 'vs', 'v', 'no', 'nos', 'vol', 'pp', 'p', 'fig', 'approx',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'mt', 'ft', 'ave', 'blvd', 'rd', 'dept', 'univ', 'est', 'e.g', 'i.e', 'cf', 'al', 'ca',

@@ -24,15 +24,15 @@ const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
 const SUBORDINATE = new Set(['when', 'because', 'while', 'after', 'before', 'if', 'since', 'although', 'though', 'but', 'and', 'as', 'which', 'who', 'that']);
 
 /** A cue verb at tokens[k]: a cue word not used as a noun ("the report", "Clinton's comments", "States"). */
-export function isCueAt(tokens: Token[], k: number, sentenceStart: number): boolean {
+export function isCueAt(tokens: Token[], k: number, sentenceStart: number, weakOk = false): boolean {
   const t = tokens[k]!;
   if (!isWord(t) || cueLemma(t.low) === null) return false;
   if (t.cap && k !== sentenceStart) return false;
   const p = tokens[k - 1];
   if (p && isWord(p) && (NOUN_BEFORE.has(p.low) || /['’]s$/.test(p.text))) return false;
-  if (!isStrongCue(t.low)) {
-    // Weak cue: needs the quote, a colon, a comma or "that"/"as" within the next few tokens.
-    for (let i = k + 1; i <= k + 4 && i < tokens.length; i++) {
+  if (!weakOk && !isStrongCue(t.low)) {
+    // Weak cue: needs the quote, a colon or "that"/"as" within the next few tokens.
+    for (let i = k + 1; i <= k + 7 && i < tokens.length; i++) {
       const x = tokens[i]!;
       if (x.kind === 'quote' || x.text === ':' || x.low === 'that' || x.low === 'as') return true;
       if (STOP_AFTER.has(x.text)) return false;
@@ -70,10 +70,18 @@ function after(tokens: Token[], q: number, b: number, openEnded: boolean): Attri
       if (m) return { mention: m, cue: 'according to' };
       continue;
     }
-    if (!isCueAt(tokens, k, -1)) continue;
+    if (!isCueAt(tokens, k, -1, true)) continue;
     const m = k === firstWord ? mentionAfter(tokens, k + 1, b) : mentionBefore(tokens, k, firstWord);
     if (m) return { mention: m, cue: t.text };
     if (k !== firstWord) break;
+  }
+  // "A cashier who “steals” is held accountable, Warren said." — a reporting clause ending the sentence.
+  const end = tokens[b - 1]?.text === '.' ? b - 2 : b - 1;
+  if (end > q + 1 && isCueAt(tokens, end, -1, true)) {
+    const m = mentionBefore(tokens, end, q + 1);
+    let s = end - 1;
+    while (m && s > q && tokens[s]!.start > m.start) s--;
+    if (m && m.kind !== 'nominal' && tokens[s - 1]?.text === ',') return { mention: m, cue: tokens[end]!.text };
   }
   // “…,” Scott Roe, the attorney general of a state that sued, … said — a name right after the quote.
   if (openEnded && firstWord >= 0 && (firstWord === q + 1 || (tokens[q + 1]?.text === ',' && firstWord === q + 2))) {
@@ -116,6 +124,7 @@ export function attribute(tokens: Token[], q: number, a: number, b: number, part
 
 /** The subject that opens the sentence ("Reid has gone after Trump as a “…”"), skipping a leading adverbial. */
 export function sentenceSubject(tokens: Token[], q: number, a: number): Attribution | null {
+  while (a < q && tokens[a]!.kind === 'punct') a++;
   const direct = mentionAfter(tokens, a, q);
   if (direct && direct.kind !== 'nominal') return { mention: direct, cue: '' };
   for (let k = a; k < q && k < a + 10; k++) {
@@ -131,4 +140,13 @@ export function sentenceSubject(tokens: Token[], q: number, a: number): Attribut
 export function colonLead(tokens: Token[], a: number, b: number): Attribution | null {
   if (b <= a || tokens[b - 1]!.text !== ':') return null;
   return before(tokens, b - 1, a);
+}
+
+/** For a cue-less quote opening a sentence: the reporting verb of the previous sentence ("…, Schiff said. “…”"). */
+export function previousReport(tokens: Token[], a: number, b: number): Attribution | null {
+  if (b <= a || tokens.slice(a, b).some((t) => t.kind === 'quote')) return null;
+  const last = tokens[b - 1]!.text === '.' ? b - 2 : b - 1;
+  if (last <= a || !isCueAt(tokens, last, a, true)) return null;
+  const m = mentionBefore(tokens, last, a);
+  return m && m.kind !== 'nominal' ? { mention: m, cue: tokens[last]!.text } : null;
 }

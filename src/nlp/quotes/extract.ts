@@ -5,7 +5,7 @@
 import type { Quote, Speaker } from '../../domain/types.ts';
 import { splitSentences } from '../sentences.ts';
 import { speakerKey } from '../speaker-key.ts';
-import { attribute, colonLead, sentenceSubject, type Attribution } from './attribution.ts';
+import { attribute, colonLead, previousReport, sentenceSubject, type Attribution } from './attribution.ts';
 import { classify } from './candidates.ts';
 import { ArticleIndex, type Person } from './coref.ts';
 import { findQuoteMarks, type MarkSpan } from './marks.ts';
@@ -77,8 +77,12 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
     let person: Person | null = null;
     if (!att && q === a && si > 0) {
       const ps = sentences[si - 1]!;
-      att = colonLead(tokens, lowerBound(tokens, ps.start), lowerBound(tokens, ps.end));
+      const pa = lowerBound(tokens, ps.start);
+      const pb = lowerBound(tokens, ps.end);
+      att = colonLead(tokens, pa, pb) ?? (lineOf(ps.start) === lineOf(span.open) ? previousReport(tokens, pa, pb) : null);
     }
+    // "…rolling out a new message: “It's about me.”" — a colon hands the quote to the sentence subject.
+    if (!att && q > a && tokens[q - 1]!.text === ':') att = sentenceSubject(tokens, q, a);
     if (att) {
       person = resolveMention(index, tokens, att, q, a);
       if (att.mention.kind !== 'name') confidence = person ? 0.75 : 0.4;

@@ -23,6 +23,11 @@ export const TITLES = new Set([
   'chancellor', 'counsel', 'lawyer', 'envoy', 'diplomat', 'official', 'prosecutor', 'solicitor', 'magistrate',
 ]);
 
+/** Titles that can end a run on their own ("the Foreign Minister"); others (King, Judge, Dean) are also surnames. */
+export const FINAL_TITLES = new Set(['president', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'chancellor',
+  'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'ambassador', 'director', 'ceo', 'premier',
+  'commissioner', 'sheriff', 'candidate', 'nominee', 'president-elect', 'congressman', 'congresswoman', 'lawmaker']);
+
 /** Words that mark a capitalised run as an organisation or place rather than a person. */
 export const ORG_WORDS = new Set([
   'house', 'department', 'ministry', 'kremlin', 'times', 'post', 'news', 'party', 'committee', 'council',

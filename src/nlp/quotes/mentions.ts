@@ -1,7 +1,7 @@
 // Speaker mentions next to a cue: a proper name with its role ("US secretary of state Antony
 // Blinken", "Sergei Ryabkov, Russia's deputy foreign minister,"), a pronoun ("he"), an organisation
 // ("the Kremlin") or a nominal ("the French president"). Pure functions over tokens.
-import { HONORIFICS, NOT_NAME, ORG_WORDS, PARTICLES, PRONOUNS, ROLE_WORDS, TITLES } from './lexicon.ts';
+import { FINAL_TITLES, HONORIFICS, NOT_NAME, ORG_WORDS, PARTICLES, PRONOUNS, ROLE_WORDS, TITLES } from './lexicon.ts';
 import { cueLemma, CUE_FILLERS } from './cues.ts';
 import { isCap, isWord, type Token } from './tokens.ts';
 
@@ -37,7 +37,7 @@ export function splitRun(run: Token[], preRole: Token[], withThe: boolean): Ment
   for (let i = 0; i < run.length - 1; i++) if (TITLES.has(bare(run[i]!)) && !(i > 0 && bare(run[i - 1]!) in HONORIFICS)) k = i;
   // A title as the last word ("the Foreign Minister") makes the whole run a role.
   const beforeLast = run.length > 1 ? bare(run[run.length - 2]!) : '';
-  const lastTitle = TITLES.has(bare(run[run.length - 1]!)) && !(bare(run[run.length - 1]!) in HONORIFICS) && !(beforeLast in HONORIFICS);
+  const lastTitle = FINAL_TITLES.has(bare(run[run.length - 1]!)) && !(bare(run[run.length - 1]!) in HONORIFICS) && !(beforeLast in HONORIFICS);
   if (lastTitle && run.length <= 4) k = run.length - 1;
   const roleTokens = [...preRole, ...run.slice(0, k + 1)];
   let nameTokens = run.slice(k + 1);
@@ -61,7 +61,7 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'because', 'though'
 
 /** Whether a mention starting at token index `s` opens a clause (so it can be a subject). */
 function opensClause(tokens: Token[], s: number, lo: number): boolean {
-  if (s <= lo) return true;
+  if (s <= lo + 1) return true;
   const p = tokens[s - 1]!;
   return p.kind === 'quote' || [',', ';', ':', '—', '–', '(', '"'].includes(p.text) || CLAUSE_OPENERS.has(p.low) || (p.kind === 'word' && cueLemma(p.low) !== null);
 }
@@ -138,6 +138,15 @@ export function mentionBefore(tokens: Token[], end: number, lo: number): Mention
     }
     const words = tokens.slice(a, j + 1);
     if (words.some((x) => cueLemma(x.text) !== null && x !== words[0])) return null;
+    const caps = words.filter((x) => nameToken(x));
+    if (caps.length > 0 && caps.length === words.filter((x) => x.cap).length && words.indexOf(caps[0]!) <= 2) {
+      // "the IMF report", "a Kremlin spokesman": the capitalised part is the organisation.
+      const s = words.indexOf(caps[0]!);
+      const run = words.slice(s, s + caps.length);
+      if (run.every((x) => x.cap)) {
+        return { kind: 'name', text: (bare(words[0]!) === 'the' ? 'the ' : '') + joinTokens(run), role: null, honorific: null, isOrg: true, start: words[0]!.start, end: t.end };
+      }
+    }
     return { kind: 'nominal', text: joinTokens(words), role: joinTokens(words.filter((x) => !DETERMINERS.has(bare(x)))), honorific: null, isOrg: false, start: words[0]!.start, end: t.end };
   }
   return null;
@@ -155,6 +164,12 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
     j++;
   }
   const preRole: Token[] = [];
+  // "conservative talk radio host Rush Limbaugh": up to five lowercase words before a name are its role.
+  let look = j;
+  while (look < hi && look < j + 5 && isWord(tokens[look]) && !isCap(tokens[look]) && !DETERMINERS.has(bare(tokens[look]!)) && cueLemma(bare(tokens[look]!)) === null) look++;
+  if (look > j && nameToken(tokens[look]) && !TITLES.has(bare(tokens[look]!)) || look > j && TITLES.has(bare(tokens[look - 1]!)) && nameToken(tokens[look])) {
+    while (j < look) preRole.push(tokens[j++]!);
+  }
   while (j < hi && isWord(tokens[j]) && !isCap(tokens[j]) && (ROLE_WORDS.has(bare(tokens[j]!)) || /['’]s$/.test(tokens[j]!.text)) && preRole.length < 6) preRole.push(tokens[j++]!);
   while (j < hi && /['’]s$/.test(tokens[j]!.text) && isCap(tokens[j])) preRole.push(tokens[j++]!);
   while (j < hi && isWord(tokens[j]) && !isCap(tokens[j]) && ROLE_WORDS.has(bare(tokens[j]!)) && preRole.length < 8) preRole.push(tokens[j++]!);
