@@ -6,6 +6,12 @@ import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import type { Store } from './store/ports.ts';
 import type { TextModel } from './llm/port.ts';
+import type { JobQueue } from './queue/port.ts';
+import type { Scheduler, FireFn } from './schedule/port.ts';
+import type { ChatAdapter } from './chat/port.ts';
+import type { CommandDeps } from '../commands/deps.ts';
+import type { Command } from '../commands/types.ts';
+import type { Metrics } from './metrics/port.ts';
 
 export interface App {
   config: Config;
@@ -25,10 +31,10 @@ export async function openStore(config: Config, log: Logger): Promise<Store> {
   return openSqliteStore(join(config.DATA_DIR, 'newsbot.db'));
 }
 
-export async function openModel(config: Config, store: Store, log: Logger): Promise<TextModel | null> {
+export async function openModel(config: Config, store: Store, log: Logger, metrics?: Metrics): Promise<TextModel | null> {
   if (!config.OPENAI_API_KEY) return null;
   const { createOpenAiModel } = await import('./adapters/openai/model.ts');
-  return createOpenAiModel(
+  const model = createOpenAiModel(
     {
       apiKey: config.OPENAI_API_KEY,
       baseURL: config.OPENAI_BASE_URL,
@@ -39,16 +45,104 @@ export async function openModel(config: Config, store: Store, log: Logger): Prom
     store.cache,
     log,
   );
+  if (!metrics) return model;
+  return {
+    model: model.model,
+    async complete(req) {
+      const r = await model.complete(req);
+      metrics.modelTokens(r.model, 'prompt', r.promptTokens);
+      metrics.modelTokens(r.model, 'completion', r.completionTokens);
+      return r;
+    },
+  };
 }
 
-export async function openApp(config: Config, log: Logger): Promise<App> {
+export async function openApp(config: Config, log: Logger, metrics?: Metrics): Promise<App> {
   const store = await openStore(config, log);
-  const model = await openModel(config, store, log);
-  return {
-    config,
-    log,
-    store,
-    model,
-    close: () => store.close(),
+  const model = await openModel(config, store, log, metrics);
+  return { config, log, store, model, close: () => store.close() };
+}
+
+/** Where the embedded queue records failed jobs, so `newsbot jobs` sees them from another process. */
+export const failedJobsDir = (config: Config) => join(config.DATA_DIR, 'failed-jobs');
+
+/** BullMQ on Redis when REDIS_URL is set, else the in-process queue. */
+export async function openQueue(config: Config, log: Logger): Promise<JobQueue> {
+  if (config.REDIS_URL) {
+    const { createBullMqQueue } = await import('./adapters/bullmq/queue.ts');
+    return createBullMqQueue({ redisUrl: config.REDIS_URL, log });
+  }
+  const { createInProcessQueue } = await import('./adapters/inprocess/queue.ts');
+  const { createFailedJobDir } = await import('./adapters/inprocess/failed-dir.ts');
+  return createInProcessQueue({ log, failedLog: createFailedJobDir(failedJobsDir(config)) });
+}
+
+/** BullMQ job schedulers when REDIS_URL is set (one tick per fire across processes), else node-cron. */
+export async function openScheduler(config: Config, log: Logger, fire: FireFn): Promise<Scheduler> {
+  if (config.REDIS_URL) {
+    const { createBullMqScheduler } = await import('./adapters/bullmq/scheduler.ts');
+    return createBullMqScheduler({ redisUrl: config.REDIS_URL, log, fire });
+  }
+  const { createCronScheduler } = await import('./adapters/cron/scheduler.ts');
+  return createCronScheduler({ log, fire });
+}
+
+/**
+ * The chat adapters this configuration asks for: Discord and/or Slack when their tokens are set,
+ * the console (stdin/stdout) when neither is.
+ */
+export async function openChats(
+  config: Config,
+  log: Logger,
+  deps: CommandDeps,
+  commands: Command<CommandDeps>[],
+  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream },
+): Promise<ChatAdapter[]> {
+  const chats: ChatAdapter[] = [];
+  if (config.DISCORD_TOKEN) {
+    const { createDiscordAdapter } = await import('./adapters/discord/adapter.ts');
+    chats.push(
+      createDiscordAdapter({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, guildId: config.DISCORD_GUILD_ID, deps, commands, log }),
+    );
+  }
+  if (config.SLACK_BOT_TOKEN) {
+    const { createSlackAdapter } = await import('./adapters/slack/slack-adapter.ts');
+    chats.push(
+      createSlackAdapter({
+        botToken: config.SLACK_BOT_TOKEN,
+        appToken: config.SLACK_APP_TOKEN,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        port: config.SLACK_PORT,
+        apiUrl: config.SLACK_API_URL,
+        managerIds: config.SLACK_MANAGER_IDS,
+        deps,
+        commands,
+        log,
+      }),
+    );
+  }
+  if (chats.length === 0) {
+    const { createConsoleAdapter } = await import('./adapters/console/adapter.ts');
+    chats.push(
+      createConsoleAdapter({
+        input: io.stdin as import('node:stream').Readable,
+        output: io.stdout as import('node:stream').Writable,
+        deps,
+        commands,
+        log,
+      }),
+    );
+  }
+  return chats;
+}
+
+export async function openOps(config: Config, jobCounts: () => Promise<Record<string, number>>) {
+  const { createPromMetrics } = await import('./adapters/http/metrics.ts');
+  const metrics = createPromMetrics(jobCounts);
+  const start = async (checks: Record<string, () => Promise<void>>) => {
+    if (config.HTTP_PORT === 0) return null;
+    const { startOpsServer } = await import('./adapters/http/server.ts');
+    return startOpsServer({ port: config.HTTP_PORT, registry: metrics.registry, checks });
   };
+  return { metrics, start };
 }

@@ -48,12 +48,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     await help(io);
     return name ? 0 : 2;
   }
-  const cmd = await load(name);
-  if (!cmd) {
-    io.stderr.write(`newsbot: unknown command '${name}' (try: newsbot --help)\n`);
-    return 2;
-  }
   try {
+    const cmd = await load(name);
+    if (!cmd) {
+      io.stderr.write(`newsbot: unknown command '${name}' (try: newsbot --help)\n`);
+      return 2;
+    }
     return await cmd.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError || err instanceof ConfigError) {
