@@ -43,6 +43,15 @@ describe('parseFeedText over HTTP', () => {
     expect(second!.link).toBe('https://courier.example/news/lighthouse');
   });
 
+  it('takes the outlet of an aggregated item from its RSS <source>', () => {
+    const feed = parseFeedText(
+      '<rss version="2.0"><channel><title>Aggregator</title><item><title>A</title><link>https://a.example/1</link>' +
+        '<source url="https://courier.example/rss">The Harbour Courier</source></item></channel></rss>',
+      'https://agg.example/rss',
+    );
+    expect(feed.items[0]!.outlet).toBe('The Harbour Courier');
+  });
+
   it('reads RSS 0.91 items without dates or GUIDs', async () => {
     const feed = await fetchFeed('/rss091.xml', fixture('rss091.xml'), 'text/xml');
     expect(feed.items).toEqual([

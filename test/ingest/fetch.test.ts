@@ -112,6 +112,19 @@ describe('private-address guard', () => {
     }
   });
 
+  it('sees through other spellings of private addresses', async () => {
+    const f = strict();
+    try {
+      expect((await failure(f.fetchUrl('http://2130706433/'))).message).toBe('refused: 127.0.0.1 is a loopback address');
+      expect((await failure(f.fetchUrl('http://0x7f.1/'))).message).toBe('refused: 127.0.0.1 is a loopback address');
+      expect((await failure(f.fetchUrl('http://0/'))).message).toBe('refused: 0.0.0.0 is an unspecified address');
+      expect((await failure(f.fetchUrl('http://[fd00::1]/'))).message).toBe('refused: fd00::1 is a unique-local address');
+      expect((await failure(f.fetchUrl('http://[0:0:0:0:0:0:0:1]/'))).message).toBe('refused: ::1 is a loopback address');
+    } finally {
+      await f.close();
+    }
+  });
+
   it('checks the resolved address of a hostname at connect time', async () => {
     const f = strict();
     const before = server.connections;
