@@ -67,6 +67,25 @@ export function digestDoc(d: Digest): Doc {
   d.stories.forEach((s, i) => {
     blocks.push({ type: 'divider' }, ...storyBlocks(s, i + 1));
   });
-  blocks.push({ type: 'context', inlines: [text('Digest '), bold(d.id.slice(0, 8)), text(' · ask follow-up questions in the thread')] });
+  blocks.push({ type: 'context', inlines: [text('Digest '), bold(d.id), text(' · ask follow-up questions in the thread')] });
   return { title, blocks };
+}
+
+/** Markdown for the CLI (`newsbot digest --markdown`): headings, block quotes and links. */
+export function docMarkdown(doc: Doc): string {
+  const esc = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
+  const inl = (xs: Inline[]) =>
+    xs
+      .map((i) => (i.t === 'link' ? `[${esc(i.text)}](${i.url.replace(/[()\s]/g, encodeURIComponent)})` : i.t === 'bold' ? `**${esc(i.text)}**` : i.t === 'italic' ? `_${esc(i.text)}_` : esc(i.text)))
+      .join('');
+  const out = [`# ${esc(doc.title)}`];
+  for (const b of doc.blocks) {
+    if (b.type === 'heading') out.push(b.url ? `## [${esc(b.text)}](${b.url})` : `## ${esc(b.text)}`);
+    else if (b.type === 'paragraph') out.push(inl(b.inlines));
+    else if (b.type === 'quote') out.push(`> “${esc(b.text)}”${b.speaker ? ` — ${esc(b.speaker)}` : ''}${b.attribution?.length ? ` (${inl(b.attribution)})` : ''}`);
+    else if (b.type === 'list') out.push(b.items.map((it) => `- ${inl(it)}`).join('\n'));
+    else if (b.type === 'context') out.push(`<sub>${inl(b.inlines)}</sub>`);
+    else out.push('---');
+  }
+  return out.join('\n\n') + '\n';
 }
