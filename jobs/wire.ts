@@ -1,0 +1,56 @@
+// The production JobDeps: the real ingest pipeline, quote extraction, digest engine and renderer
+// over the given store. src/app.ts calls this once per process (bot, worker or all-in-one).
+import type { Config } from '../src/config.ts';
+import { buildDigest } from '../src/digest/build.ts';
+import { createFetcher } from '../src/ingest/fetch.ts';
+import { ingestTargets } from '../src/ingest/pipeline.ts';
+import type { TextModel } from '../src/llm/port.ts';
+import type { Logger } from '../src/log.ts';
+import { extractQuotes, speakersOf } from '../src/nlp/quotes.ts';
+import type { JobQueue } from '../src/queue/port.ts';
+import { digestDoc } from '../src/render/digest-doc.ts';
+import type { Store } from '../src/store/ports.ts';
+import { hostname } from 'node:os';
+import type { IngestOutcome, JobDeps, PostFn } from './deps.ts';
+
+export function createJobDeps(o: {
+  config: Pick<Config, 'RETENTION_DAYS' | 'FETCH_TIMEOUT_MS' | 'FETCH_MAX_BYTES' | 'NEWSBOT_FETCH_ALLOWLIST'>;
+  store: Store;
+  queue: Pick<JobQueue, 'enqueue'>;
+  log: Logger;
+  model: TextModel | null;
+  /** Chat posting; null in a worker-only process (post-digest then runs on bot processes). */
+  post: PostFn | null;
+  now?: () => Date;
+}): JobDeps {
+  const now = o.now ?? (() => new Date());
+  const fetcher = createFetcher({
+    timeoutMs: o.config.FETCH_TIMEOUT_MS,
+    maxBytes: o.config.FETCH_MAX_BYTES,
+    allowlist: o.config.NEWSBOT_FETCH_ALLOWLIST,
+  });
+  return {
+    store: o.store,
+    queue: o.queue,
+    log: o.log,
+    now,
+    retentionDays: o.config.RETENTION_DAYS,
+    async ingest(targets) {
+      const changed: IngestOutcome['changed'] = [];
+      await ingestTargets(targets, {
+        store: o.store,
+        fetcher,
+        log: o.log,
+        now,
+        onArticle: async (a) => void changed.push({ id: a.id, contentHash: a.contentHash }),
+      });
+      return { changed };
+    },
+    extractQuotes: (text) => extractQuotes(text),
+    speakersOf,
+    buildDigest: (q) => buildDigest(o.store, { ...q, model: o.model, log: o.log }),
+    digestDoc,
+    post: o.post,
+    owner: `${hostname()}:${process.pid}`,
+  };
+}

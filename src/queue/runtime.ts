@@ -1,0 +1,122 @@
+// The jobs runtime of one process: picks the queue and scheduler adapters from configuration
+// (Redis when REDIS_URL is set, in-process + node-cron otherwise), starts the workers and the
+// schedules its role needs, and closes everything in order on shutdown. Adapters are imported
+// lazily, as in src/app.ts, so the embedded mode never loads ioredis or bullmq.
+//
+//   role 'all'    : workers (all jobs) + schedules + catch-up   (one process on a laptop)
+//   role 'bot'    : schedules + catch-up + post-digest worker   (has the chat connection)
+//   role 'worker' : ingest-source, process-article, prune workers (no chat connection)
+import { join } from 'node:path';
+import type { JobDeps, PostFn } from '../../jobs/deps.ts';
+import { registerJobs } from '../../jobs/index.ts';
+import { createJobDeps } from '../../jobs/wire.ts';
+import type { Config } from '../config.ts';
+import type { TextModel } from '../llm/port.ts';
+import type { Logger } from '../log.ts';
+import { catchUpMissed } from '../schedule/catch-up.ts';
+import { createFireHandler } from '../schedule/fire.ts';
+import type { FireFn, Scheduler } from '../schedule/port.ts';
+import { reconcileSubscriptions, upsertFixedSchedules } from '../schedule/reconcile.ts';
+import type { Store } from '../store/ports.ts';
+import type { FailedJobLog } from './failed-log.ts';
+import type { JobQueue } from './port.ts';
+
+export type Role = 'all' | 'bot' | 'worker';
+
+export interface JobRuntime {
+  queue: JobQueue;
+  /** Null for role 'worker'. */
+  scheduler: Scheduler | null;
+  /** For CommandDeps.onSubscriptionsChanged. */
+  onSubscriptionsChanged(): Promise<void>;
+  /** Stops schedules, drains workers within SHUTDOWN_TIMEOUT_MS, closes connections. Does not close the store. */
+  close(): Promise<void>;
+}
+
+/** The folder where the embedded queue records failed jobs (read by `newsbot jobs`). */
+export const failedJobsDir = (config: Pick<Config, 'DATA_DIR'>) => join(config.DATA_DIR, 'failed-jobs');
+
+export async function openFailedLog(config: Pick<Config, 'DATA_DIR'>): Promise<FailedJobLog> {
+  const { createFailedJobDir } = await import('../adapters/inprocess/failed-dir.ts');
+  return createFailedJobDir(failedJobsDir(config));
+}
+
+/** The configured queue, without workers: what `newsbot jobs` and enqueue-only callers need. */
+export async function openQueue(config: Config, log: Logger): Promise<JobQueue> {
+  if (config.REDIS_URL) {
+    const { createBullMqQueue } = await import('../adapters/bullmq/queue.ts');
+    return createBullMqQueue({ redisUrl: config.REDIS_URL, log });
+  }
+  const { createInProcessQueue } = await import('../adapters/inprocess/queue.ts');
+  return createInProcessQueue({ log, failedLog: await openFailedLog(config) });
+}
+
+export async function openScheduler(config: Config, log: Logger, fire: FireFn): Promise<Scheduler> {
+  if (config.REDIS_URL) {
+    const { createBullMqScheduler } = await import('../adapters/bullmq/scheduler.ts');
+    return createBullMqScheduler({ redisUrl: config.REDIS_URL, log, fire });
+  }
+  const { createCronScheduler } = await import('../adapters/cron/scheduler.ts');
+  return createCronScheduler({ log, fire });
+}
+
+export async function startJobRuntime(o: {
+  config: Config;
+  log: Logger;
+  store: Store;
+  model: TextModel | null;
+  role: Role;
+  /** Chat posting (ChatAdapter.post of the platform in the channel ref); null when this process has no chat. */
+  post: PostFn | null;
+  /** Overrides for tests (e.g. a fixed digest builder); merged over the production deps. */
+  deps?: Partial<JobDeps>;
+  /** How often schedules are re-read from the subscription table; default 60000 ms. */
+  resyncMs?: number;
+}): Promise<JobRuntime> {
+  const { config, log, store, role } = o;
+  const queue = await openQueue(config, log);
+  const deps: JobDeps = { ...createJobDeps({ config, store, queue, log, model: o.model, post: o.post }), ...o.deps };
+  const perMinute = (max: number) => ({ max, durationMs: 60_000 });
+  const workers = {
+    'process-article': { concurrency: config.WORKER_CONCURRENCY, limiter: perMinute(config.MODEL_RATE_PER_MINUTE) },
+    'post-digest': { limiter: perMinute(config.POST_RATE_PER_MINUTE) },
+  };
+  const only = role === 'bot' ? ['post-digest'] : role === 'worker' ? ['ingest-source', 'process-article', 'prune'] : undefined;
+  const names = registerJobs(queue, role === 'worker' ? { ...deps, post: null } : deps, { workers, ...(only ? { only } : {}) });
+  log.info({ role, jobs: names, queue: config.REDIS_URL ? 'bullmq' : 'in-process' }, 'job workers started');
+
+  let scheduler: Scheduler | null = null;
+  const graceMs = config.DIGEST_GRACE_MINUTES * 60_000;
+  if (role !== 'worker') {
+    const fire = createFireHandler({ store, queue, log, graceMs });
+    scheduler = await openScheduler(config, log, fire);
+    await upsertFixedSchedules(scheduler, config.INGEST_CRON);
+    const r = await reconcileSubscriptions(store, scheduler);
+    const c = await catchUpMissed({ store, fire, log, graceMs });
+    log.info({ subscriptions: r.upserted, removed: r.removed, caughtUp: c.fired, skipped: c.skipped }, 'schedules reconciled');
+  }
+  // Subscriptions changed by another process (another bot, a CLI) are picked up within a minute.
+  const resync = scheduler
+    ? setInterval(() => {
+        if (scheduler) void reconcileSubscriptions(store, scheduler).catch((err: unknown) => log.warn({ err }, 'schedule resync failed'));
+      }, o.resyncMs ?? 60_000)
+    : null;
+  resync?.unref();
+
+  let closing: Promise<void> | null = null;
+  return {
+    queue,
+    scheduler,
+    async onSubscriptionsChanged() {
+      if (scheduler) await reconcileSubscriptions(store, scheduler);
+    },
+    close() {
+      closing ??= (async () => {
+        if (resync) clearInterval(resync);
+        await scheduler?.close().catch((err: unknown) => log.warn({ err }, 'scheduler close failed'));
+        await queue.close(config.SHUTDOWN_TIMEOUT_MS);
+      })();
+      return closing;
+    },
+  };
+}
