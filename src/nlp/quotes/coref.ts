@@ -2,7 +2,7 @@
 // later "Macron", "Mr Macron", "he" or "the French president" resolves to the full name seen in the
 // article ("Emmanuel Macron"). Gender comes from honorifics and a small first-name list; unknown
 // gender is compatible with both pronouns.
-import { FIRST_NAME_GENDER, HONORIFICS } from './lexicon.ts';
+import { FIRST_NAME_GENDER, HONORIFICS, PERSON_HEADS, SOURCE_HEADS } from './lexicon.ts';
 import { nameToken, splitRun, type Mention } from './mentions.ts';
 import { isWord, type Token } from './tokens.ts';
 
@@ -132,7 +132,20 @@ export class ArticleIndex {
       });
       if (has && (!best || s.start >= best.start)) best = s;
     }
-    return best?.person ?? null;
+    if (best) return best.person;
+    const head = want[want.length - 1]!;
+    // "my father", "his wife": relatives of someone, not a person named before.
+    if (/^(my|our|your|his|her|their)\b/i.test(text)) return null;
+    if (PERSON_HEADS.has(head)) {
+      // "the Vermont senator" with no role on record: the person most recently named.
+      for (const s of this.seen) if (s.start < at && !s.person.isOrg && (!best || s.start >= best.start)) best = s;
+      return best?.person ?? null;
+    }
+    if (SOURCE_HEADS.has(head)) {
+      // An unnamed organisation or document ("the union", "the ruling") speaks as itself.
+      return { name: text.replace(/^(the|a|an)\s+/i, (d) => d.toLowerCase()), isOrg: true, gender: null, roles: [], aliases: new Set([text]) };
+    }
+    return null;
   }
 
   resolve(m: Mention, at: number): Person | null {

@@ -28,6 +28,23 @@ export const FINAL_TITLES = new Set(['president', 'minister', 'secretary', 'sena
   'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'ambassador', 'director', 'ceo', 'premier',
   'commissioner', 'sheriff', 'candidate', 'nominee', 'president-elect', 'congressman', 'congresswoman', 'lawmaker']);
 
+/** Heads of nominals that denote a person ("the Vermont senator", "the New York businessman"). */
+export const PERSON_HEADS = new Set([...TITLES, 'businessman', 'businesswoman', 'billionaire', 'mogul', 'democrat',
+  'republican', 'activist', 'author', 'writer', 'reporter', 'journalist', 'actor', 'actress', 'singer', 'star',
+  'lady', 'veteran', 'politician', 'legislator', 'incumbent', 'challenger', 'frontrunner', 'front-runner',
+  'businessperson', 'entrepreneur', 'investor', 'developer', 'scientist', 'researcher', 'doctor', 'physician',
+  'surgeon', 'expert', 'teacher', 'student', 'mother', 'father', 'wife', 'husband', 'widow', 'son', 'daughter',
+  'man', 'woman', 'senator-elect', 'rival', 'opponent', 'hopeful', 'contender']);
+
+/** Heads of nominals that denote an organisation or a document speaking for one ("the union", "the ruling"). */
+export const SOURCE_HEADS = new Set(['union', 'campaign', 'company', 'ministry', 'department', 'agency', 'government',
+  'administration', 'court', 'committee', 'council', 'party', 'police', 'military', 'army', 'office', 'embassy',
+  'board', 'commission', 'firm', 'bank', 'organisation', 'organization', 'association', 'network', 'newspaper',
+  'paper', 'report', 'statement', 'ruling', 'book', 'study', 'survey', 'poll', 'website', 'document', 'letter',
+  'lawsuit', 'complaint', 'filing', 'memo', 'ad', 'advert', 'advertisement', 'spot', 'video', 'group', 'fund',
+  'coalition', 'club', 'team', 'league', 'federation', 'institute', 'university', 'school', 'hospital', 'regime',
+  'authorities', 'officials', 'prosecutors', 'investigators', 'magazine', 'outlet', 'station', 'channel', 'editorial']);
+
 /** Words that mark a capitalised run as an organisation or place rather than a person. */
 export const ORG_WORDS = new Set([
   'house', 'department', 'ministry', 'kremlin', 'times', 'post', 'news', 'party', 'committee', 'council',

@@ -17,6 +17,12 @@ export interface Mention {
 }
 
 const bare = (t: Token): string => t.low;
+/** Words that cannot end a nominal mention. */
+const NOMINAL_STOP = new Set(['and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'that', 'which',
+  'who', 'as', 'than', 'then', 'so', 'if', 'when', 'while', 'because', 'it', 'is', 'was', 'be', 'been', 'not', 'this']);
+/** Plural groups that speak without a determiner ("officials said"). */
+const GROUPS = new Set(['officials', 'police', 'prosecutors', 'authorities', 'investigators', 'experts', 'analysts',
+  'critics', 'witnesses', 'residents', 'sources', 'aides', 'officers', 'organisers', 'organizers', 'protesters', 'lawmakers']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'another', 'one']);
 
 /** Can this token be part of a capitalised name run? */
@@ -129,11 +135,13 @@ export function mentionBefore(tokens: Token[], end: number, lo: number): Mention
     return splitRun(tokens.slice(a, j + 1), preRole, withThe);
   }
   if (isWord(t) && !isCap(t)) {
-    // Nominal: "the mayor", "a spokesman for the ministry", "officials".
+    // Nominal: "the mayor", "a spokesman for the ministry", "Obama's former strategist", "officials".
+    if (NOMINAL_STOP.has(t.low)) return null;
+    const isDet = (x: Token): boolean => DETERMINERS.has(x.low) || (x.cap && /['’]s$/.test(x.text));
     let a = j;
-    while (a - 1 >= lo && isWord(tokens[a - 1]) && j - a < 6 && !DETERMINERS.has(bare(tokens[a]!))) a--;
-    if (!DETERMINERS.has(bare(tokens[a]!))) {
-      if (j === a || !/^(officials|police|prosecutors|authorities|investigators|experts|analysts|critics|witnesses|residents|sources|aides|officers|spokesman|spokeswoman)$/.test(bare(t))) return null;
+    while (a - 1 >= lo && isWord(tokens[a - 1]) && j - a < 6 && !isDet(tokens[a]!)) a--;
+    if (!isDet(tokens[a]!)) {
+      if (!GROUPS.has(t.low)) return null;
       a = j;
     }
     const words = tokens.slice(a, j + 1);
@@ -203,6 +211,13 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
       if (named && named.kind === 'name') return { ...named, role: named.role ?? role };
     }
     if (role) return { kind: 'nominal', text: (withThe ? 'the ' : '') + role, role, honorific: null, isOrg: false, start: t.start, end: preRole[preRole.length - 1]!.end };
+    // "said the ruling", "said a statement from the ministry"
+    let k = j;
+    while (k < hi && k < j + 4 && isWord(tokens[k]) && !isCap(tokens[k]) && !NOMINAL_STOP.has(tokens[k]!.low) && cueLemma(tokens[k]!.low) === null) k++;
+    if (k > j && DETERMINERS.has(t.low)) {
+      const words = tokens.slice(i, k);
+      return { kind: 'nominal', text: joinTokens(words), role: joinTokens(words.slice(1)), honorific: null, isOrg: false, start: t.start, end: words[words.length - 1]!.end };
+    }
   }
   return null;
 }
