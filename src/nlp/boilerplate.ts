@@ -35,12 +35,23 @@ const SENTENCE_RULES: RegExp[] = [
   /\bcontributed to this (report|story|article)\b/i,
 ];
 
+// Every rule needs one of these words (lowercased) in the sentence; most sentences have none, so
+// they skip the regular expressions entirely (this check dominates the summariser's cost otherwise).
+const NEEDLES = [
+  'publish', 'updat', 'posted', 'read', 'more', 'see also', 'related', 'recommended', 'watch', 'click',
+  'scroll', 'follow', 'share', 'sign up', 'subscribe', 'comment', 'tweet', 'email', '©', '(c)', 'copyright',
+  'rights reserved', 'reproduced', 'photo', 'picture', 'image', 'video', 'graphic', 'illustration', 'credit',
+  'source', 'getty', 'rex', 'shutterstock', 'contributed', 'advertisement',
+];
+
 /** True when a sentence is page furniture rather than part of the story. */
 export function isBoilerplate(sentence: string): boolean {
   const s = sentence.trim();
   if (s.length === 0) return true;
   // Lines with no letters (". ", "|", "- -") are separators left over from page markup.
   if (!/\p{L}/u.test(s)) return true;
+  const lower = s.toLowerCase();
+  if (!lower.startsWith('by') && !NEEDLES.some((n) => lower.includes(n))) return false;
   return SENTENCE_RULES.some((re) => re.test(s));
 }
 

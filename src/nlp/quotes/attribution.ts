@@ -20,6 +20,9 @@ const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
   'these', 'those', 'of', 'in', 'for', 'to', 'with', 'by', 'few', 'many', 'several', 'some', 'more', 'most', 'other',
   'such', 'any', 'no', 'all', 'recent', 'new', 'public', 'similar', 'earlier', 'previous', 'repeated', 'latest',
   'false', 'first', 'two', 'three', 'whose', 'without', 'on', 'at', 'from', 'about']);
+/** Words before an -ing cue that keep it a finite verb ("she is describing", "he was saying"). */
+const PROGRESSIVE = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'is', 'was', 'are', 'were', 'been', 'be', 'also', 'now', 'still', 'repeatedly', 'again', 'keeps', 'kept']);
+
 /** Clauses after a quote that start with these belong to someone else ("…,” when Clinton blasted him). */
 const SUBORDINATE = new Set(['when', 'because', 'while', 'after', 'before', 'if', 'since', 'although', 'though', 'but', 'and', 'as', 'which', 'who', 'that']);
 
@@ -30,6 +33,11 @@ export function isCueAt(tokens: Token[], k: number, sentenceStart: number, weakO
   if (t.cap && k !== sentenceStart) return false;
   const p = tokens[k - 1];
   if (p && isWord(p) && (NOUN_BEFORE.has(p.low) || /['’]s$/.test(p.text))) return false;
+  if (cueLemma(t.low) === 'continue') {
+    // "he continued:" introduces speech; "we must continue to push" does not.
+    const n = tokens[k + 1];
+    return n === undefined || n.kind === 'quote' || n.text === ':' || n.text === ',' || p?.kind === 'quote' || p?.text === ',';
+  }
   if (!weakOk && !isStrongCue(t.low)) {
     // Weak cue: needs the quote, a colon or "that"/"as" within the next few tokens.
     for (let i = k + 1; i <= k + 7 && i < tokens.length; i++) {
@@ -105,7 +113,7 @@ function before(tokens: Token[], q: number, a: number): Attribution | null {
     if (!isCueAt(tokens, k, a)) continue;
     const prev = tokens[k - 1];
     // "…, saying" / "…, adding that": the subject is the main clause's, further left.
-    if (/ing$/.test(t.low) && (prev?.text === ',' || prev?.kind === 'word' && prev.low !== 'he' && prev.low !== 'she' && !prev.cap)) continue;
+    if (/ing$/.test(t.low) && (prev?.text === ',' || prev?.kind === 'word' && !prev.cap && !PROGRESSIVE.has(prev.low))) continue;
     const inverted = k === a || prev?.kind === 'quote' || (prev?.text === ',' && tokens[k - 2]?.kind === 'quote');
     const m = inverted ? (mentionAfter(tokens, k + 1, q) ?? mentionBefore(tokens, k, a)) : mentionBefore(tokens, k, a);
     if (m) return { mention: m, cue: t.text };
@@ -125,6 +133,12 @@ export function attribute(tokens: Token[], q: number, a: number, b: number, part
 /** The subject that opens the sentence ("Reid has gone after Trump as a “…”"), skipping a leading adverbial. */
 export function sentenceSubject(tokens: Token[], q: number, a: number): Attribution | null {
   while (a < q && tokens[a]!.kind === 'punct') a++;
+  // A leading participle phrase ("Following a meeting, the council …") is not the subject.
+  if (tokens[a]?.cap && /ing$/.test(tokens[a]!.low) && tokens[a + 1] && !tokens[a + 1]!.cap) {
+    let k = a;
+    while (k < q && tokens[k]!.text !== ',') k++;
+    if (k < q) a = k + 1;
+  }
   const direct = mentionAfter(tokens, a, q);
   if (direct && direct.kind !== 'nominal') return { mention: direct, cue: '' };
   for (let k = a; k < q && k < a + 10; k++) {

@@ -47,8 +47,16 @@ function forms(lemma: string): string[] {
   return [lemma, ed, s, ing];
 }
 
+// Lemmas whose bare form is mostly a noun in news ("a statement of the state", "a call for", "his tweet").
+const NOUN_LEMMAS = new Set(['state', 'report', 'comment', 'claim', 'question', 'order', 'post', 'attack', 'praise',
+  'charge', 'answer', 'note', 'quote', 'repeat', 'promise', 'pledge', 'vow', 'demand', 'blame', 'estimate', 'tweet',
+  'call', 'counter', 'reply', 'remark', 'challenge', 'warn', 'label', 'brand', 'term', 'signal', 'hint', 'order', 'rule',
+  'read', 'cry', 'sigh', 'plead', 'rail', 'lash', 'slam', 'blast', 'hail', 'mock', 'joke', 'boast', 'lament']);
+
 const FORM_TO_LEMMA = new Map<string, string>();
-for (const l of LEMMAS) for (const f of forms(l)) if (!FORM_TO_LEMMA.has(f)) FORM_TO_LEMMA.set(f, l);
+for (const l of LEMMAS) {
+  for (const f of forms(l)) if (!FORM_TO_LEMMA.has(f) && !(f === l && NOUN_LEMMAS.has(l))) FORM_TO_LEMMA.set(f, l);
+}
 
 /** Strong cues almost always introduce speech; weak ones (think, believe, call, charge…) need support. */
 const WEAK = new Set(['read', 'sing', 'rule', 'believe', 'think', 'feel', 'continue', 'question', 'challenge', 'order', 'post', 'call',

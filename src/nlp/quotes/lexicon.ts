@@ -75,7 +75,8 @@ export const NOT_NAME = new Set([
   'both', 'each', 'every', 'one', 'two', 'three', 'according', 'said', 'says', 'told', 'instead', 'even',
   'only', 'just', 'like', 'under', 'over', 'during', 'until', 'about', 'into', 'through', 'do', 'does', 'did',
   'is', 'was', 'are', 'were', 'be', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may',
-  'might', 'must', 'let', 'please', 'thanks', 'thank', 'well', 'oh', 'ok', 'okay',
+  'might', 'must', 'let', 'please', 'thanks', 'thank', 'well', 'oh', 'ok', 'okay', 'more', 'less', 'several', 'other',
+  'such', 'another', 'any', 'few', 'much', 'every', 'none', 'nobody', 'everyone', 'someone', 'anyone', 'editor',
 ]);
 
 export const PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'x'> = {

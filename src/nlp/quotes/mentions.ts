@@ -126,6 +126,18 @@ export function mentionBefore(tokens: Token[], end: number, lo: number): Mention
     let a = j;
     while (a - 1 >= lo && (nameToken(tokens[a - 1]) || (isWord(tokens[a - 1]) && PARTICLES.has(bare(tokens[a - 1]!)) && nameToken(tokens[a - 2])))) a--;
     if (a - 1 >= lo && tokens[a - 1]!.text === '-' ) return null;
+    // "the Association of Flight Attendants said" / "Mr. Morgan of the Sierra Club said"
+    const ofAt = a - 1 >= lo && tokens[a - 1]!.low === 'of' ? a - 1 : a - 2 >= lo && tokens[a - 1]!.low === 'the' && tokens[a - 2]!.low === 'of' ? a - 2 : -1;
+    if (ofAt > lo && nameToken(tokens[ofAt - 1])) {
+      const head = mentionBefore(tokens, ofAt, lo);
+      if (head && head.kind === 'name') {
+        const tail = joinTokens(tokens.slice(ofAt, j + 1));
+        if (head.isOrg || (!head.honorific && !head.text.includes(' ') && ORG_WORDS.has(head.text.toLowerCase()))) {
+          return { ...head, text: `${head.text} ${tail}`, isOrg: true, end: tokens[j]!.end };
+        }
+        return { ...head, role: head.role ?? tail, end: tokens[j]!.end };
+      }
+    }
     const withThe = a - 1 >= lo && isWord(tokens[a - 1]) && bare(tokens[a - 1]!) === 'the';
     const preRole: Token[] = [];
     let r = a - 1;
@@ -185,7 +197,7 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
   while (e < hi && (nameToken(tokens[e]) || (PARTICLES.has(bare(tokens[e]!)) && nameToken(tokens[e + 1])))) e++;
   // A capitalised run followed by lowercase role words and another run is a role: "MSNBC host Chris Matthews".
   let r = e;
-  while (r < hi && isWord(tokens[r]) && !isCap(tokens[r]) && ROLE_WORDS.has(bare(tokens[r]!)) && bare(tokens[r]!) !== 'of') r++;
+  while (r < hi && isWord(tokens[r]) && !isCap(tokens[r]) && ROLE_WORDS.has(bare(tokens[r]!)) && bare(tokens[r]!) !== 'of' && bare(tokens[r]!) !== 'for') r++;
   if (e > j && r > e && nameToken(tokens[r])) {
     preRole.push(...tokens.slice(j, r));
     j = r;
