@@ -35,14 +35,10 @@ const SENTENCE_RULES: RegExp[] = [
   /\bcontributed to this (report|story|article)\b/i,
 ];
 
-// Every rule needs one of these words (lowercased) in the sentence; most sentences have none, so
-// they skip the regular expressions entirely (this check dominates the summariser's cost otherwise).
-const NEEDLES = [
-  'publish', 'updat', 'posted', 'read', 'more', 'see also', 'related', 'recommended', 'watch', 'click',
-  'scroll', 'follow', 'share', 'sign up', 'subscribe', 'comment', 'tweet', 'email', '©', '(c)', 'copyright',
-  'rights reserved', 'reproduced', 'photo', 'picture', 'image', 'video', 'graphic', 'illustration', 'credit',
-  'source', 'getty', 'rex', 'shutterstock', 'contributed', 'advertisement',
-];
+// Every rule needs one of these (checked case-insensitively); most sentences have none, so they
+// skip the rules entirely (this check otherwise dominates the summariser's cost).
+const PREFILTER =
+  /^(?:by|more|read|related|watch|source|credit|photo|picture|image|video|graphic|illustration|recommended|advertisement|see also|sign up|subscribe|follow|share|click|scroll|published|updated|last|posted)|publish|updat|posted|scroll down|click here|follow|comment|this (?:article|story|page)|©|\(c\)|copyright|rights reserved|reproduced|\((?:photo|picture|image)|getty|ap photo|rex|shutterstock|contributed/i;
 
 /** True when a sentence is page furniture rather than part of the story. */
 export function isBoilerplate(sentence: string): boolean {
@@ -50,8 +46,7 @@ export function isBoilerplate(sentence: string): boolean {
   if (s.length === 0) return true;
   // Lines with no letters (". ", "|", "- -") are separators left over from page markup.
   if (!/\p{L}/u.test(s)) return true;
-  const lower = s.toLowerCase();
-  if (!lower.startsWith('by') && !NEEDLES.some((n) => lower.includes(n))) return false;
+  if (!PREFILTER.test(s)) return false;
   return SENTENCE_RULES.some((re) => re.test(s));
 }
 

@@ -56,10 +56,12 @@ export function classify(text: string, span: MarkSpan, sentence: Token[], q: num
     // Name of a work or show: after a possessive (“CBS’s …”), a preposition or a work noun.
     if (prev === undefined || /['’]s?$/.test(prev.text) || WORK_CUES.has(prev.low)) return null;
   }
-  if (words.length <= 3) {
-    // Scare quote used as a modifier: the “sex tape” reference, “quack” medical cures.
-    if (next && next.kind === 'word' && !next.cap && !FUNCTION_WORDS.has(next.low) && cueLemma(next.low) === null && !/[.,!?;:]$/.test(content)) return null;
-    if (!sentence.some(isCueWord)) return null;
+  if (words.length <= 3 && !sentence.some(isCueWord)) {
+    // No one speaks in this sentence: a scare quote or a term, unless someone is characterised with it
+    // ("admires Putin as a “strong leader”") — then it is still only a term when it modifies a noun.
+    const asA = prev && (prev.low === 'a' || prev.low === 'an') && sentence[q - 2]?.low === 'as';
+    const modifier = next && next.kind === 'word' && !next.cap && !FUNCTION_WORDS.has(next.low) && !/[.,!?;:]$/.test(content);
+    if (!asA || modifier) return null;
   }
   return { span, kind };
 }

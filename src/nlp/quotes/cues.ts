@@ -50,7 +50,7 @@ function forms(lemma: string): string[] {
 // Lemmas whose bare form is mostly a noun in news ("a statement of the state", "a call for", "his tweet").
 const NOUN_LEMMAS = new Set(['state', 'report', 'comment', 'claim', 'question', 'order', 'post', 'attack', 'praise',
   'charge', 'answer', 'note', 'quote', 'repeat', 'promise', 'pledge', 'vow', 'demand', 'blame', 'estimate', 'tweet',
-  'call', 'counter', 'reply', 'remark', 'challenge', 'warn', 'label', 'brand', 'term', 'signal', 'hint', 'order', 'rule',
+  'counter', 'reply', 'remark', 'challenge', 'warn', 'label', 'brand', 'term', 'signal', 'hint', 'order', 'rule',
   'read', 'cry', 'sigh', 'plead', 'rail', 'lash', 'slam', 'blast', 'hail', 'mock', 'joke', 'boast', 'lament']);
 
 const FORM_TO_LEMMA = new Map<string, string>();
