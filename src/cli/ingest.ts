@@ -8,7 +8,7 @@ import { openApp } from '../app.ts';
 import { createLogger } from '../log.ts';
 import { createFetcher, type Fetcher } from '../ingest/fetch.ts';
 import { ingestTargets, type IngestSummary, type SourceResult } from '../ingest/pipeline.ts';
-import { TargetError, classifyTarget } from '../ingest/targets.ts';
+import { TargetError, classifyTarget, targetKey } from '../ingest/targets.ts';
 import { UsageError, parseArgs, type CliCommand, type CliIO } from './types.ts';
 
 export function fetcherFromConfig(config: Config): Fetcher {
@@ -32,6 +32,15 @@ export async function checkTargets(targets: string[]): Promise<void> {
   }
 }
 
+async function configuredTargets(config: Config, stored: Promise<{ url: string }[]>): Promise<string[]> {
+  const keys = new Set((await stored).map((s) => s.url));
+  for (const raw of config.NEWSBOT_FEEDS) {
+    const t = await classifyTarget(raw).catch(() => null);
+    keys.add(t ? targetKey(t) : raw);
+  }
+  return [...keys];
+}
+
 export function summaryLine(s: IngestSummary): string {
   const skipped = s.skipped ? `, ${s.skipped} skipped (backing off; --force retries now)` : '';
   return `ingested ${s.sources.length} sources: ${s.new} new, ${s.updated} updated, ${s.duplicate} duplicate, ${s.failed} failed${skipped}`;
@@ -49,7 +58,7 @@ function progressLine(done: number, total: number, r: SourceResult): string {
 const command: CliCommand = {
   name: 'ingest',
   usage: 'newsbot ingest [<feed-url|page-url|file|dir>…] [--force] [--fetch-articles] [--json]',
-  summary: 'fetch and store articles (all registered sources when none given)',
+  summary: 'fetch and store articles (registered sources and NEWSBOT_FEEDS when none given)',
   async run(args, io) {
     const { positional, flags } = parseArgs(args, { flags: ['force', 'fetch-articles', 'json'] });
     const config = loadConfig(io.env);
@@ -58,7 +67,8 @@ const command: CliCommand = {
     const app = await openApp(config, log);
     const fetcher = fetcherFromConfig(config);
     try {
-      const targets = positional.length ? positional : (await app.store.sources.list()).map((s) => s.url);
+      // No arguments: every registered source plus NEWSBOT_FEEDS, each once.
+      const targets = positional.length ? positional : await configuredTargets(config, app.store.sources.list());
       if (!targets.length) {
         throw new UsageError('nothing to ingest: give feed URLs, page URLs, files or folders, or add sources with `newsbot sources add`');
       }

@@ -50,6 +50,14 @@ function resolve(href: string | null, base: string | null): string | null {
   }
 }
 
+/** Item and home links: only http(s) (or file: inside a local feed) — never javascript:, data: and the like. */
+function link(href: string | null, base: string | null): string | null {
+  const url = resolve(href, base);
+  if (!url) return null;
+  if (/^https?:\/\//i.test(url)) return url;
+  return url.startsWith('file:') && base?.startsWith('file:') ? url : null;
+}
+
 export function parseDate(v: unknown): Date | null {
   const s = str(v);
   if (!s) return null;
@@ -90,7 +98,7 @@ function normaliseItem(format: ParsedFeed['format'], it: Obj, base: string | nul
     const summaryObj = obj(it.summary);
     return {
       title: atomText(it.title),
-      link: resolve(str(alt?.href), itemBase),
+      link: link(str(alt?.href), itemBase),
       id: str(it.id),
       summary: summaryObj.value ? atomText(it.summary) : summaryFrom(null, contentHtml ?? null),
       published: parseDate(it.published) ?? parseDate(it.updated) ?? parseDate(dcDate),
@@ -102,7 +110,7 @@ function normaliseItem(format: ParsedFeed['format'], it: Obj, base: string | nul
     const contentHtml = str(it.content_html) ?? (str(it.content_text) ? escapeText(str(it.content_text)!) : null);
     return {
       title: htmlToPlain(str(it.title)),
-      link: resolve(str(it.url) ?? str(it.external_url), base),
+      link: link(str(it.url) ?? str(it.external_url), base),
       id: it.id === undefined || it.id === null ? null : String(it.id),
       summary: summaryFrom(str(it.summary), contentHtml),
       published: parseDate(it.date_published) ?? parseDate(it.date_modified),
@@ -113,10 +121,10 @@ function normaliseItem(format: ParsedFeed['format'], it: Obj, base: string | nul
   const itemBase = resolve(str(obj(it.xml).base), base) ?? base;
   const guid = obj(it.guid);
   const guidValue = str(guid.value) ?? str(it.guid) ?? str(obj(it.rdf).about);
-  const link = str(it.link) ?? (guid.isPermaLink !== false && guidValue && /^https?:/i.test(guidValue) ? guidValue : null);
+  const href = str(it.link) ?? (guid.isPermaLink !== false && guidValue && /^https?:/i.test(guidValue) ? guidValue : null);
   return {
     title: htmlToPlain(str(it.title)),
-    link: resolve(link, itemBase),
+    link: link(href, itemBase),
     id: guidValue,
     summary: summaryFrom(str(it.description), encoded),
     published: parseDate(it.pubDate) ?? parseDate(dcDate) ?? parseDate(obj(it.dcterms).modified),
@@ -142,7 +150,7 @@ function normalise(format: ParsedFeed['format'], feed: Obj, feedUrl: string | nu
   return {
     format,
     title: format === 'atom' ? atomText(feed.title) : htmlToPlain(str(feed.title)),
-    homePage: resolve(homeLink, base),
+    homePage: link(homeLink, base),
     items: raw.map((it) => normaliseItem(format, it, base)).filter((i) => i.title || i.summary || i.link),
     warnings,
   };

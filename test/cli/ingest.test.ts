@@ -53,6 +53,14 @@ describe('newsbot ingest', () => {
     expect(search.stdout).toContain('Millbrook Gazette  Quay market gets a roof at last');
   });
 
+  it('with no arguments ingests NEWSBOT_FEEDS, and says so when there is nothing to ingest', async () => {
+    const empty = await cli(['ingest']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/^newsbot ingest: nothing to ingest/);
+    const r = await cli(['ingest'], { NEWSBOT_FEEDS: `${fixtures}pages/folder, ${fixtures}feeds/rdf.xml` });
+    expect(r.stdout).toBe('ingested 2 sources: 3 new, 0 updated, 0 duplicate, 0 failed\n');
+  });
+
   it('exits 2 with one stderr line for a missing file or a malformed URL, before fetching anything', async () => {
     for (const bad of [['/no/such/file.txt'], ['http://'], ['gopher://example.org/feed']]) {
       const r = await cli(['ingest', `${server.url}/never-fetched.xml`, ...bad]);

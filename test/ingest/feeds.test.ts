@@ -52,6 +52,15 @@ describe('parseFeedText over HTTP', () => {
     expect(feed.items[0]!.outlet).toBe('The Harbour Courier');
   });
 
+  it('drops item links that are not http(s), such as javascript: or data:', () => {
+    const feed = parseFeedText(
+      '<rss version="2.0"><channel><title>T</title><item><title>A</title><link>javascript:alert(1)</link></item>' +
+        '<item><title>B</title><link>data:text/html,x</link></item></channel></rss>',
+      'https://agg.example/rss',
+    );
+    expect(feed.items.map((i) => i.link)).toEqual([null, null]);
+  });
+
   it('reads RSS 0.91 items without dates or GUIDs', async () => {
     const feed = await fetchFeed('/rss091.xml', fixture('rss091.xml'), 'text/xml');
     expect(feed.items).toEqual([
