@@ -42,19 +42,19 @@ export async function openFailedLog(config: Pick<Config, 'DATA_DIR'>): Promise<F
 }
 
 /** The configured queue, without workers: what `newsbot jobs` and enqueue-only callers need. */
-export async function openQueue(config: Config, log: Logger): Promise<JobQueue> {
+export async function openQueue(config: Config, log: Logger, redisPrefix?: string): Promise<JobQueue> {
   if (config.REDIS_URL) {
     const { createBullMqQueue } = await import('../adapters/bullmq/queue.ts');
-    return createBullMqQueue({ redisUrl: config.REDIS_URL, log });
+    return createBullMqQueue({ redisUrl: config.REDIS_URL, log, ...(redisPrefix ? { prefix: redisPrefix } : {}) });
   }
   const { createInProcessQueue } = await import('../adapters/inprocess/queue.ts');
   return createInProcessQueue({ log, failedLog: await openFailedLog(config) });
 }
 
-export async function openScheduler(config: Config, log: Logger, fire: FireFn): Promise<Scheduler> {
+export async function openScheduler(config: Config, log: Logger, fire: FireFn, redisPrefix?: string): Promise<Scheduler> {
   if (config.REDIS_URL) {
     const { createBullMqScheduler } = await import('../adapters/bullmq/scheduler.ts');
-    return createBullMqScheduler({ redisUrl: config.REDIS_URL, log, fire });
+    return createBullMqScheduler({ redisUrl: config.REDIS_URL, log, fire, ...(redisPrefix ? { prefix: redisPrefix } : {}) });
   }
   const { createCronScheduler } = await import('../adapters/cron/scheduler.ts');
   return createCronScheduler({ log, fire });
@@ -70,11 +70,13 @@ export async function startJobRuntime(o: {
   post: PostFn | null;
   /** Overrides for tests (e.g. a fixed digest builder); merged over the production deps. */
   deps?: Partial<JobDeps>;
+  /** Redis key prefix (default "newsbot"); lets tests share one Redis. */
+  redisPrefix?: string;
   /** How often schedules are re-read from the subscription table; default 60000 ms. */
   resyncMs?: number;
 }): Promise<JobRuntime> {
   const { config, log, store, role } = o;
-  const queue = await openQueue(config, log);
+  const queue = await openQueue(config, log, o.redisPrefix);
   const deps: JobDeps = { ...createJobDeps({ config, store, queue, log, model: o.model, post: o.post }), ...o.deps };
   const perMinute = (max: number) => ({ max, durationMs: 60_000 });
   const workers = {
@@ -89,7 +91,7 @@ export async function startJobRuntime(o: {
   const graceMs = config.DIGEST_GRACE_MINUTES * 60_000;
   if (role !== 'worker') {
     const fire = createFireHandler({ store, queue, log, graceMs });
-    scheduler = await openScheduler(config, log, fire);
+    scheduler = await openScheduler(config, log, fire, o.redisPrefix);
     await upsertFixedSchedules(scheduler, config.INGEST_CRON);
     const r = await reconcileSubscriptions(store, scheduler);
     const c = await catchUpMissed({ store, fire, log, graceMs });
