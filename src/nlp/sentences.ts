@@ -30,8 +30,11 @@ const TRAILING_CLOSERS = new Set(['”', '"', '’', "'", '»', ')', ']']);
 export function pairedQuoteRanges(text: string, from: number, to: number): [number, number][] {
   const ranges: [number, number][] = [];
   let open = -1;
-  for (let i = from; i < to; i++) {
-    const c = text[i]!;
+  const re = /["“”„«»]/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const i = m.index;
+    const c = m[0];
     if (OPEN_DOUBLE.has(c) || (c === '"' && open < 0 && opensStraight(text, i))) {
       // „ … “ (German style) closes with “, so a “ inside an open „ closes it.
       if (c === '“' && open >= 0 && text[open] === '„') {
@@ -91,9 +94,11 @@ function splitParagraph(text: string, from: number, to: number, push: (s: number
   const quoted = new Uint8Array(to - from);
   for (const [a, b] of pairedQuoteRanges(text, from, to)) quoted.fill(1, a - from, b - from);
   let start = from;
-  for (let i = from; i < to; i++) {
-    const c = text[i]!;
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
+  const re = /[.!?…]/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const i = m.index;
+    const c = m[0];
     let j = i + 1;
     while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
     // Inside a quotation only the terminator right before its closing mark can end a sentence.
@@ -106,7 +111,7 @@ function splitParagraph(text: string, from: number, to: number, push: (s: number
     if (c === '.' && j === i + 1 && isAbbreviation(text, i, from)) continue;
     push(start, j);
     start = j;
-    i = j - 1;
+    re.lastIndex = j;
   }
   push(start, to);
 }

@@ -74,7 +74,7 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
     const openEnded = /[,?!\u2014\u2013\-…:]$/.test(text.slice(span.start, span.end)) || span.close < 0;
     let att: Attribution | null = attribute(tokens, q, a, b, cand.kind === 'partial', openEnded);
     let confidence = 0.9;
-    let person: Person | null = null;
+    let person: Person | null;
     if (!att && q === a && si > 0) {
       const ps = sentences[si - 1]!;
       const pa = lowerBound(tokens, ps.start);

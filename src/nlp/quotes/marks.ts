@@ -81,9 +81,11 @@ function scanDoubles(text: string, ls: number, le: number, to: number, realLineS
   let open = -1;
   let lineFirst = realLineStart;
   while (lineFirst < le && /\s/.test(text[lineFirst]!)) lineFirst++;
-  for (let i = ls; i < le; i++) {
-    const c = text[i]!;
-    if (!DOUBLE.has(c)) continue;
+  const re = /["“”„«»‟〝〞＂]/g;
+  re.lastIndex = ls;
+  for (let m = re.exec(text); m && m.index < le; m = re.exec(text)) {
+    const i = m.index;
+    const c = m[0];
     if (text[i - 1] === '=') continue; // attribute value in leftover markup, not speech
     const d = direction(text, i, realLineStart, le);
     if (open < 0) {
@@ -109,21 +111,21 @@ function scanDoubles(text: string, ls: number, le: number, to: number, realLineS
   return lineSpans;
 }
 
-const SINGLE_OPEN = new Set(['‘', "'", '‚']);
 const SINGLE_CLOSE = new Set(['’', "'"]);
 
 function findSingleMarks(text: string, ls: number, le: number, doubles: MarkSpan[]): MarkSpan[] {
   const out: MarkSpan[] = [];
   let d = 0;
-  for (let i = ls; i < le; i++) {
+  const re = /[‘'‚]/g;
+  re.lastIndex = ls;
+  for (let m = re.exec(text); m && m.index < le; m = re.exec(text)) {
+    let i = m.index;
     while (d < doubles.length && (doubles[d]!.close < 0 ? le : doubles[d]!.close) < i) d++;
     const dq = doubles[d];
     if (dq && i >= dq.open && i <= (dq.close < 0 ? le : dq.close)) {
-      i = dq.close < 0 ? le : dq.close;
+      re.lastIndex = (dq.close < 0 ? le : dq.close) + 1;
       continue;
     }
-    const c = text[i]!;
-    if (!SINGLE_OPEN.has(c)) continue;
     const prev = i > ls ? text[i - 1]! : ' ';
     const next = text[i + 1];
     if (!BEFORE_OPEN.test(prev) || next === undefined || !/[\p{L}\p{N}…]/u.test(next)) continue;
@@ -148,6 +150,7 @@ function findSingleMarks(text: string, ls: number, le: number, doubles: MarkSpan
     const [s, e] = trimSpan(text, i + 1, close);
     if (e > s) out.push({ open: i, close, start: s, end: e, continues: false, single: true });
     i = close;
+    re.lastIndex = i + 1;
   }
   return out;
 }
