@@ -64,6 +64,17 @@ export function articleContract(ctx: StoreCtx): void {
       expect(hits.map((h) => h.article.id).sort()).toEqual([inside.id, atStart.id].sort());
     });
 
+    it('searches a window whose articles were stored far apart, as after a backfill', async () => {
+      const e = era();
+      const first = article({ publishedAt: e.at(3), title: 'Tessaly canal dredged' });
+      await ctx.store().articles.save(first);
+      for (let i = 0; i < 12; i++) await ctx.store().articles.save(article({ publishedAt: era().at(1), title: 'Tessaly filler' }));
+      const late = article({ publishedAt: e.at(4), title: 'Tessaly canal reopened' });
+      await ctx.store().articles.save(late);
+      const hits = await ctx.store().articles.search({ query: 'tessaly canal', since: e.since, until: e.until });
+      expect(hits.map((h) => h.article.id)).toEqual([late.id, first.id]);
+    });
+
     it('finds "Ukrainian" when asked for "ukraine", and ORs the words of a query', async () => {
       const e = era();
       const a = article({ publishedAt: e.at(3), title: 'Ukrainian grain ships sail', text: 'Cargo left at dawn.' });

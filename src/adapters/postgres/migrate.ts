@@ -39,7 +39,7 @@ export async function migrate(pool: pg.Pool, log: Logger, migrations = loadMigra
         throw new Error(`migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
       }
       done.push(m.name);
-      log.info({ migration: m.name }, 'applied database migration');
+      log?.info({ migration: m.name }, 'applied database migration');
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);

@@ -19,7 +19,8 @@ import { pgSubscriptions } from './subscriptions.ts';
 export async function openPostgresStore(url: string, log: Logger): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
-  pool.on('error', (err) => log.warn({ err: err.message }, 'postgres idle connection error'));
+  // (`log?.`: callers outside the app, such as benchmarks, may open the store without a logger.)
+  pool.on('error', (err) => log?.warn({ err: err.message }, 'postgres idle connection error'));
   try {
     await migrate(pool, log);
   } catch (err) {

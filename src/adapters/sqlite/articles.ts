@@ -20,22 +20,29 @@ const BM25 = 'bm25(articles_fts, 2.0, 1.0)';
  * where reference is `until` when given, else now. The hit carries `relevance` (text only) so
  * callers can combine it with their own signals.
  *
- * Window first: [since, until) is resolved on the (published_at, seq) index into a seq range, and
- * FTS5 is asked only for rowids in that range (it seeks its doclists there instead of scoring every
- * match in the corpus); the exact published_at bounds are then applied to the few survivors.
+ * Window first: [since, until) is resolved on the covering (published_at, seq) index into a seq
+ * range. Articles are mostly stored in publication order, so that range is tight and FTS5 is asked
+ * only for rowids in it (it seeks its doclists there instead of scoring every match in the corpus);
+ * the exact published_at bounds then apply to the survivors. When the window's rows are scattered
+ * (a backfill), the range would cover most of the table, so the match runs unrestricted and the
+ * date filter applies to its rows. (A `rowid IN (window)` constraint is far slower: FTS5 re-runs
+ * the match once per rowid.)
  */
-const SEARCH_WINDOW = `
-  WITH win AS (SELECT min(seq) AS lo, max(seq) AS hi FROM articles WHERE published_at >= @since AND published_at < @until)
+const WINDOW = `SELECT min(seq) AS lo, max(seq) AS hi, count(*) AS n FROM articles
+  WHERE published_at >= ? AND published_at < ?`;
+const RANK = 'ORDER BY bm / (1.0 + max(0, @ref - a.published_at) / @half) LIMIT @limit';
+const SEARCH_RANGE = `
   SELECT a.*, ${BM25} AS bm FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-  WHERE articles_fts MATCH @q
-    AND articles_fts.rowid >= (SELECT lo FROM win) AND articles_fts.rowid <= (SELECT hi FROM win)
-    AND a.published_at >= @since AND a.published_at < @until
-  ORDER BY bm / (1.0 + max(0, @ref - a.published_at) / @half) LIMIT @limit`;
+  WHERE articles_fts MATCH @q AND articles_fts.rowid >= @lo AND articles_fts.rowid <= @hi
+    AND a.published_at >= @since AND a.published_at < @until ${RANK}`;
+
+const SEARCH_DATES = `
+  SELECT a.*, ${BM25} AS bm FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+  WHERE articles_fts MATCH @q AND a.published_at >= @since AND a.published_at < @until ${RANK}`;
 
 const SEARCH_ALL = `
   SELECT a.*, ${BM25} AS bm FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-  WHERE articles_fts MATCH @q
-  ORDER BY bm / (1.0 + max(0, @ref - a.published_at) / @half) LIMIT @limit`;
+  WHERE articles_fts MATCH @q ${RANK}`;
 
 const UPSERT = `
   INSERT INTO articles (id, url, guid, source_id, outlet, title, byline, published_at, fetched_at, text, content_hash)
@@ -96,16 +103,22 @@ export function sqliteArticles(st: Statements): ArticleStore {
       if (!q) return [];
       const ref = until ? toMs(until, 'until') : Date.now();
       const params = { q, ref, half: RECENCY_HALF_MS, limit: clampLimit(limit, 20) };
-      const windowed = since != null || until != null;
-      const rows = (
-        windowed
-          ? st.get(SEARCH_WINDOW).all({
-              ...params,
-              since: since ? toMs(since, 'since') : Number.MIN_SAFE_INTEGER,
-              until: until ? toMs(until, 'until') : Number.MAX_SAFE_INTEGER,
-            })
-          : st.get(SEARCH_ALL).all(params)
-      ) as (ArticleRow & { bm: number })[];
+      let rows: (ArticleRow & { bm: number })[];
+      if (since == null && until == null) {
+        rows = st.get(SEARCH_ALL).all(params) as typeof rows;
+      } else {
+        const w = {
+          since: since ? toMs(since, 'since') : Number.MIN_SAFE_INTEGER,
+          until: until ? toMs(until, 'until') : Number.MAX_SAFE_INTEGER,
+        };
+        const win = st.get(WINDOW).get(w.since, w.until) as { lo: number | null; hi: number | null; n: number };
+        if (win.n === 0 || win.lo == null || win.hi == null) return [];
+        // Tight range (at least a third of it inside the window): let FTS5 seek to it.
+        const tight = win.n * 3 >= win.hi - win.lo + 1;
+        rows = st.get(tight ? SEARCH_RANGE : SEARCH_DATES).all(
+          tight ? { ...params, ...w, lo: win.lo, hi: win.hi } : { ...params, ...w },
+        ) as typeof rows;
+      }
       return rows.map((r) => ({ article: articleFromRow(r), relevance: -r.bm }));
     },
 
