@@ -25,7 +25,15 @@ const DAY_MS = 86_400_000;
 interface Figures {
   rate: number;
   batchRates: number[];
-  windows: { label: string; samples: number[]; hits: number }[];
+  /** CPU time of this process per article (ms): less skewed by other work on the machine than wall time. */
+  cpuPerArticle: number;
+  windows: { label: string; samples: number[]; cpu: number[]; hits: number }[];
+}
+
+/** CPU time (user + system) of this process in ms since `from` (a process.cpuUsage() value). */
+function cpuMs(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
 }
 
 function batchesOf(n: number, size: number): Generator<Article[]> {
@@ -43,13 +51,15 @@ function batchesOf(n: number, size: number): Generator<Article[]> {
   })();
 }
 
-async function ingest(store: Store, n: number, label: string): Promise<{ rate: number; batchRates: number[] }> {
+async function ingest(store: Store, n: number, label: string): Promise<{ rate: number; batchRates: number[]; cpuPerArticle: number }> {
   let ms = 0;
+  let cpu = 0;
   let done = 0;
   const batchRates: number[] = [];
   let nextReport = 10_000;
   for (const batch of batchesOf(n, BATCH)) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     await Promise.all(
       batch.map(async (a) => {
         const existing = await store.articles.findExisting({ url: a.url, guid: a.guid, contentHash: a.contentHash });
@@ -57,6 +67,7 @@ async function ingest(store: Store, n: number, label: string): Promise<{ rate: n
       }),
     );
     const dt = performance.now() - t0;
+    cpu += cpuMs(c0);
     ms += dt;
     done += batch.length;
     batchRates.push(batch.length / (dt / 1000));
@@ -65,7 +76,7 @@ async function ingest(store: Store, n: number, label: string): Promise<{ rate: n
       nextReport += 10_000;
     }
   }
-  return { rate: done / (ms / 1000), batchRates };
+  return { rate: done / (ms / 1000), batchRates, cpuPerArticle: cpu / done };
 }
 
 async function queryLatencies(store: Store, rounds: number): Promise<Figures['windows']> {
@@ -77,35 +88,41 @@ async function queryLatencies(store: Store, rounds: number): Promise<Figures['wi
   const out: Figures['windows'] = [];
   for (const w of windows) {
     const samples: number[] = [];
+    const cpu: number[] = [];
     let hits = 0;
     for (const query of TOPIC_QUERIES) await store.articles.search({ query, since: w.since, until: w.until, limit: 20 }); // warm-up
     for (let r = 0; r < rounds; r++) {
       for (const query of TOPIC_QUERIES) {
         const t0 = performance.now();
+        const c0 = process.cpuUsage();
         const res = await store.articles.search({ query, since: w.since, until: w.until, limit: 20 });
         samples.push(performance.now() - t0);
+        cpu.push(cpuMs(c0));
         hits += res.length;
       }
     }
-    out.push({ label: w.label, samples, hits: hits / samples.length });
+    out.push({ label: w.label, samples, cpu, hits: hits / samples.length });
   }
   return out;
 }
 
 async function measure(store: Store, n: number, quick: boolean, label: string): Promise<Figures> {
-  const { rate, batchRates } = await ingest(store, n, label);
+  const { rate, batchRates, cpuPerArticle } = await ingest(store, n, label);
   const windows = await queryLatencies(store, quick ? 2 : 10);
-  return { rate, batchRates, windows };
+  return { rate, batchRates, cpuPerArticle, windows };
 }
 
-function rows(db: string, f: Figures): BenchRow[] {
+function rows(db: string, f: Figures, inProcess: boolean): BenchRow[] {
+  const where = inProcess ? 'all of the database work' : 'client side only; the server is not counted';
   const out: BenchRow[] = [
     { metric: `${db} ingest (findExisting + save per article)`, value: f.rate, unit: 'articles/s', note: `median batch of ${BATCH}: ${Math.round(percentile(f.batchRates, 50))}/s` },
+    { metric: `${db} ingest CPU time per article`, value: f.cpuPerArticle, unit: 'ms', note: `this process (${where})` },
   ];
   for (const w of f.windows) {
     const note = `${w.samples.length} searches, ${TOPIC_QUERIES.length} topics, ${w.hits.toFixed(1)} hits each`;
     out.push({ metric: `${db} topic query p50, ${w.label}`, value: percentile(w.samples, 50), unit: 'ms', note });
     out.push({ metric: `${db} topic query p99, ${w.label}`, value: percentile(w.samples, 99), unit: 'ms' });
+    if (inProcess) out.push({ metric: `${db} topic query CPU p50, ${w.label}`, value: percentile(w.cpu, 50), unit: 'ms', note: 'CPU time of this process per search' });
   }
   return out;
 }
@@ -117,7 +134,7 @@ async function sqlite(n: number, quick: boolean): Promise<{ rows: BenchRow[]; fi
   try {
     const figures = await measure(store, n, quick, 'SQLite');
     const size = (await stat(file)).size + (await stat(`${file}-wal`).then((s) => s.size, () => 0));
-    return { figures, rows: [...rows('SQLite', figures), { metric: 'SQLite database size', value: size / 1024 ** 2, unit: 'MB' }] };
+    return { figures, rows: [...rows('SQLite', figures, true), { metric: 'SQLite database size', value: size / 1024 ** 2, unit: 'MB' }] };
   } finally {
     await store.close();
     await rm(dir, { recursive: true, force: true });
@@ -164,7 +181,7 @@ async function postgres(n: number, quick: boolean): Promise<{ rows: BenchRow[]; 
     const store = await open(url, createLogger('warn'));
     try {
       const figures = await measure(store, n, quick, 'PostgreSQL');
-      return { figures, rows: rows('PostgreSQL', figures) };
+      return { figures, rows: rows('PostgreSQL', figures, false) };
     } finally {
       await store.close();
     }
