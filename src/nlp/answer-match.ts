@@ -31,11 +31,33 @@ export interface TermWeights {
   total: number;
 }
 
+// Words that frame a question rather than say what it is about ("what happened", "any news").
+const QUESTION_FILLER = new Set(
+  contentStems('happen happened happening latest news update updates know tell anything something thing things going on story stories today yesterday recently'),
+);
+
+/** The question's content stems without question framing words. */
+export function questionStems(question: string): string[] {
+  return [...new Set(contentStems(question))].filter((s) => !QUESTION_FILLER.has(s));
+}
+
+const BROAD_FORM = /\b(happen\w*|going on|latest|news|updates?|summar\w*|what'?s new)\b/i;
+
+/**
+ * True when the question has a broad form ("what happened", "latest", "any news") and only names what every source is about ("what happened in Lorrick?"):
+ * each remaining word appears in at least half of the docs (or nothing remains).
+ */
+export function isBroadQuestion(question: string, docs: Set<string>[]): boolean {
+  if (!BROAD_FORM.test(question) || docs.length === 0) return false;
+  const stems = questionStems(question);
+  return stems.every((s) => docs.reduce((k, d) => k + (d.has(s) ? 1 : 0), 0) * 2 >= docs.length);
+}
+
 /** IDF weights of the question's content stems over `docs` (each a set of stems). */
 export function questionTerms(question: string, docs: Set<string>[]): TermWeights {
   const weights = new Map<string, number>();
   const n = docs.length;
-  for (const s of new Set(contentStems(question))) {
+  for (const s of questionStems(question)) {
     const df = docs.reduce((k, d) => k + (d.has(s) ? 1 : 0), 0);
     weights.set(s, Math.log((n + 1) / (df + 0.5)));
   }

@@ -90,10 +90,25 @@ export class ArticleIndex {
     return this.mostRecent(pool, at) ?? pool[0];
   }
 
+  /**
+   * The latest mention before `at` whose person passes `ok`, scanning back at most `limit` mentions.
+   * `seen` is in text order (mentions are recorded once, by the constructor), so lookups stay
+   * proportional to the distance searched, not to the article length.
+   */
+  private latest(at: number, ok: (p: Person) => boolean, limit = 400): Person | undefined {
+    let lo = 0;
+    let hi = this.seen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.seen[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && lo - i <= limit; i--) if (ok(this.seen[i]!.person)) return this.seen[i]!.person;
+    return undefined;
+  }
+
   private mostRecent(pool: Person[], at: number): Person | undefined {
-    let best: Seen | undefined;
-    for (const s of this.seen) if (s.start < at && pool.includes(s.person) && (!best || s.start > best.start)) best = s;
-    return best?.person;
+    return this.latest(at, (p) => pool.includes(p));
   }
 
   /** The person a pronoun at `at` refers to: the most recent compatible person named before it. */
@@ -101,16 +116,11 @@ export class ArticleIndex {
     const want = p === 'he' ? 'm' : p === 'she' ? 'f' : null;
     const orgOk = p === 'it' || p === 'they' || p === 'we';
     const personOk = p === 'he' || p === 'she' || p === 'they';
-    let best: Seen | null = null;
-    for (const s of this.seen) {
-      if (s.start >= at) continue;
-      const q = s.person;
-      if (q.isOrg ? !orgOk : !personOk) continue;
-      if (p === 'they' && !q.isOrg) continue;
-      if (want && q.gender && q.gender !== want) continue;
-      if (!best || s.start >= best.start) best = s;
-    }
-    return best?.person ?? null;
+    return this.latest(at, (q) => {
+      if (q.isOrg ? !orgOk : !personOk) return false;
+      if (p === 'they' && !q.isOrg) return false;
+      return !(want && q.gender && q.gender !== want);
+    }) ?? null;
   }
 
   /** Whether a pronoun can refer to this person (gender unknown is compatible). */
@@ -123,23 +133,17 @@ export class ArticleIndex {
   nominal(text: string, at: number): Person | null {
     const want = words(text).filter((w) => !STOP.has(w));
     if (want.length === 0) return null;
-    let best: Seen | null = null;
-    for (const s of this.seen) {
-      if (s.start >= at || s.person.isOrg) continue;
-      const has = s.person.roles.some((r) => {
-        const rw = new Set(words(r).map((w) => stripPossessive(w)));
-        return want.every((w) => rw.has(w));
-      });
-      if (has && (!best || s.start >= best.start)) best = s;
-    }
-    if (best) return best.person;
+    const byRole = this.latest(at, (q) => !q.isOrg && q.roles.some((r) => {
+      const rw = new Set(words(r).map((w) => stripPossessive(w)));
+      return want.every((w) => rw.has(w));
+    }));
+    if (byRole) return byRole;
     const head = want[want.length - 1]!;
     // "my father", "his wife": relatives of someone, not a person named before.
     if (/^(my|our|your|his|her|their)\b/i.test(text)) return null;
     if (PERSON_HEADS.has(head)) {
       // "the Vermont senator" with no role on record: the person most recently named.
-      for (const s of this.seen) if (s.start < at && !s.person.isOrg && (!best || s.start >= best.start)) best = s;
-      return best?.person ?? null;
+      return this.latest(at, (q) => !q.isOrg) ?? null;
     }
     if (SOURCE_HEADS.has(head)) {
       // An unnamed organisation or document ("the union", "the ruling") speaks as itself.
@@ -149,7 +153,7 @@ export class ArticleIndex {
   }
 
   resolve(m: Mention, at: number): Person | null {
-    if (m.kind === 'name') return this.note(m, at);
+    if (m.kind === 'name') return this.note(m, at, false);
     if (m.kind === 'pronoun') return this.pronoun(m.text, at);
     return this.nominal(m.text, at);
   }
