@@ -13,14 +13,23 @@ import type { Store } from '../../../src/store/ports.ts';
 import { FakeSlack, sendEvent, sendSlashCommand } from '../../support/fake-slack.ts';
 import { testDeps } from './support.ts';
 
-// The command registry is written alongside this adapter; until it loads, say so and skip.
-const registry = await import('../../../commands/index.ts').then(
-  (m: { allCommands: Command<CommandDeps>[] }) => m.allCommands,
-  (err: unknown) => {
-    console.warn(`SKIPPED real-command Slack tests: commands/index.ts does not load yet (${(err as Error).message})`);
+// The full registry when it loads; otherwise the real /digest, /ask and /sources on their own
+// (they are all these tests use); when not even those load, say so and skip.
+async function loadCommands(): Promise<Command<CommandDeps>[] | null> {
+  try {
+    return (await import('../../../commands/index.ts')).allCommands;
+  } catch (err) {
+    console.warn(`real-command Slack tests: commands/index.ts does not load (${(err as Error).message}); using digest, ask and sources alone`);
+  }
+  try {
+    const [d, a, s] = await Promise.all([import('../../../commands/digest.ts'), import('../../../commands/ask.ts'), import('../../../commands/sources.ts')]);
+    return [d.digest, a.ask, s.sources];
+  } catch (err) {
+    console.warn(`SKIPPED real-command Slack tests: the commands do not load yet (${(err as Error).message})`);
     return null;
-  },
-);
+  }
+}
+const registry = await loadCommands();
 
 const SECRET = 'fictional-signing-secret';
 const NOW = new Date('2026-11-28T09:00:00Z');
@@ -91,10 +100,11 @@ describe.skipIf(!registry)('Slack adapter with the real commands', () => {
     const digest = await fake.waitFor(() => store.digests.digestForThread('slack', ts));
     expect(digest.stories.length).toBeGreaterThan(0);
 
-    await sendEvent(url, SECRET, fake.teamId, { type: 'message', user: 'U0READER', text: 'What did Mara Quill say about the ferry fares?', ts: '1800000000.100001', thread_ts: ts, channel: 'C0REAL' });
+    await sendEvent(url, SECRET, fake.teamId, { type: 'message', user: 'U0READER', text: 'Why did the ferry union threaten a strike?', ts: '1800000000.100001', thread_ts: ts, channel: 'C0REAL' });
     const answer = await fake.waitFor(() => fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'C0REAL' && c.body.thread_ts === ts));
     const body = JSON.stringify(answer.body.blocks);
-    expect(body).toMatch(/<https:\/\/alder-courier\.example\/news\/\d\|/);
+    expect(body).toContain('threatened a strike');
+    expect(body).toContain('[1] The Alder Courier: <https://alder-courier.example/news/3|Ferry union threatens strike over fares>');
   });
 
   it('refuses /sources add from a user who is not a workspace admin, and lets an admin add', async () => {
