@@ -11,6 +11,8 @@ import type { NewArticle } from '../../../src/domain/types.ts';
 import { createLogger } from '../../../src/log.ts';
 import type { Store } from '../../../src/store/ports.ts';
 import { FakeSlack, sendEvent, sendSlashCommand } from '../../support/fake-slack.ts';
+import type { SlackMessage } from '../../../src/render/slack.ts';
+import { expectWithinLimits } from '../../render/slack-limits.ts';
 import { testDeps } from './support.ts';
 
 // The full registry when it loads; otherwise the real /digest, /ask and /sources on their own
@@ -99,6 +101,8 @@ describe.skipIf(!registry)('Slack adapter with the real commands', () => {
     const ts = String(first.response?.ts);
     const digest = await fake.waitFor(() => store.digests.digestForThread('slack', ts));
     expect(digest.stories.length).toBeGreaterThan(0);
+    expectWithinLimits([{ text: String(first.body.text), blocks: first.body.blocks as SlackMessage['blocks'] }]);
+    expect(JSON.stringify(first.body.blocks)).toContain('News digest: ferry');
 
     await sendEvent(url, SECRET, fake.teamId, { type: 'message', user: 'U0READER', text: 'Why did the ferry union threaten a strike?', ts: '1800000000.100001', thread_ts: ts, channel: 'C0REAL' });
     const answer = await fake.waitFor(() => fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'C0REAL' && c.body.thread_ts === ts));
