@@ -9,7 +9,7 @@ import type { Store } from '../store/ports.ts';
 import type { TextModel } from '../llm/port.ts';
 import { storySentences } from '../nlp/summarise.ts';
 import { contentStems } from '../nlp/stem.ts';
-import { classifyQuestion, coverage, questionTerms } from '../nlp/answer-match.ts';
+import { classifyQuestion, coverage, isBroadQuestion, questionTerms } from '../nlp/answer-match.ts';
 import { topicQuery } from './topic.ts';
 import { answerWithModel, type Passage } from './answer-llm.ts';
 import { Citations, composeAnswer, notFound, type Answer } from './answer-types.ts';
@@ -82,9 +82,23 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
     return composeAnswer(picked.map((q) => ({ text: quoteLine(q), cite: cites.cite({ ...q, id: q.articleId }) })), cites.list);
   }
 
+  const docs = articles.map((a) => new Set(contentStems(`${a.title} ${a.text}`)));
+  // "What happened (in X)?": the lead sentence of the most recent reports, one per outlet.
+  if (isBroadQuestion(question, docs)) {
+    const leads: { text: string; cite: number }[] = [];
+    const outlets = new Set<string>();
+    for (const a of [...articles].sort((x, y) => y.publishedAt.getTime() - x.publishedAt.getTime())) {
+      const first = storySentences(a.text)[0];
+      if (!first || outlets.has(a.outlet)) continue;
+      outlets.add(a.outlet);
+      leads.push({ text: first, cite: cites.cite(a) });
+      if (leads.length >= MAX_SENTENCES) break;
+    }
+    if (leads.length > 0) return composeAnswer(leads, cites.list);
+  }
+
   // General question: best-covering sentences across the articles.
   const sentences = articles.flatMap((a) => [a.title, ...storySentences(a.text)].map((text, i) => ({ a, text, i, stems: new Set(contentStems(text)) })));
-  const docs = articles.map((a) => new Set(contentStems(`${a.title} ${a.text}`)));
   const terms = questionTerms(question, docs);
   const scored = sentences
     .filter((s) => s.i > 0) // titles help retrieval but are not answers

@@ -13,6 +13,7 @@ import { clusterArticles } from '../nlp/cluster.ts';
 import { topicQuery } from './topic.ts';
 import { pickQuotes, representative, sourceOf, storyKey, storySummary } from './story.ts';
 import { writeOverview } from './overview.ts';
+import { summaryCacheKey } from '../llm/summarise-llm.ts';
 
 export interface DigestRequest {
   topic: string;
@@ -98,6 +99,17 @@ export async function buildDigest(store: Store, req: DigestRequest): Promise<Dig
   const byArticle = new Map<string, QuoteHit[]>();
   for (const q of quotes) byArticle.set(q.articleId, [...(byArticle.get(q.articleId) ?? []), q]);
 
+  // With a model configured, a verified model summary already cached for the lead article (the
+  // summarise job writes them) is used; the digest itself never waits on the model for summaries.
+  const cachedSummaries = new Map<string, string>();
+  if (req.model) {
+    for (const d of top) {
+      const rep = representative(d.fresh).article;
+      const s = await cachedModelSummary(store, rep, req.model.model);
+      if (s) cachedSummaries.set(rep.id, s);
+    }
+  }
+
   base.stories = top.map((d): Story => {
     const rep = representative(d.fresh).article;
     const articles = [...d.fresh]
@@ -106,7 +118,7 @@ export async function buildDigest(store: Store, req: DigestRequest): Promise<Dig
     const story: Story = {
       key: storyKey(d.members.map((m) => m.article)),
       headline: rep.title.trim() || storySummary(rep).slice(0, 120),
-      summary: storySummary(rep),
+      summary: cachedSummaries.get(rep.id) ?? storySummary(rep),
       quotes: pickQuotes(d.fresh.flatMap((m) => byArticle.get(m.article.id) ?? [])),
       articles,
       score: Math.round(d.score * 1000) / 1000,
@@ -117,4 +129,16 @@ export async function buildDigest(store: Store, req: DigestRequest): Promise<Dig
 
   if (req.model && base.stories.length > 0) base.overview = await writeOverview(req.model, base.stories, req.log);
   return base;
+}
+
+async function cachedModelSummary(store: Store, a: Article, model: string): Promise<string | null> {
+  try {
+    const hit = await store.cache.get(summaryCacheKey(a.contentHash, model));
+    if (!hit) return null;
+    const v = JSON.parse(hit) as { summary?: unknown };
+    if (!Array.isArray(v.summary) || !v.summary.every((x) => typeof x === 'string') || v.summary.length === 0) return null;
+    return (v.summary as string[]).slice(0, 2).join(' ');
+  } catch {
+    return null;
+  }
 }

@@ -112,3 +112,12 @@ describe('model answers', () => {
     expect(a.sentences.length).toBeGreaterThan(0);
   });
 });
+
+describe('broad questions', () => {
+  it('answers "what happened" with the lead of recent reports from different outlets', async () => {
+    const a = await answerQuestion(store, { question: 'What happened at the Lorrick plant?', digest, now: NOW });
+    expect(a.found).toBe(true);
+    expect(new Set(a.citations.map((c) => c.outlet)).size).toBe(a.citations.length);
+    expect(a.sentences.length).toBeGreaterThan(1);
+  });
+});

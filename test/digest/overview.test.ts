@@ -53,3 +53,14 @@ describe('digest overview from the model', () => {
     expect(d.stories.length).toBe(2);
   });
 });
+
+describe('story summaries with a model configured', () => {
+  it('uses a verified model summary cached for the lead article, without calling the model for it', async () => {
+    const { summaryCacheKey } = await import('../../src/llm/summarise-llm.ts');
+    for (const a of FIRE) await store.cache.put(summaryCacheKey(a.contentHash, 'fake'), JSON.stringify({ summary: ['Cached summary of the Lorrick fire.'] }));
+    fake.setDefault({ content: JSON.stringify({ overview: 'Lorrick.' }) });
+    const d = await buildDigest(store, req());
+    expect(d.stories[0]!.summary).toBe('Cached summary of the Lorrick fire.');
+    expect(fake.requests).toHaveLength(1); // the overview only
+  });
+});
