@@ -132,29 +132,38 @@ export function clusterArticles<T extends ClusterDoc>(docs: T[], opts: ClusterOp
       clusters.push([i]);
     }
   }
-  // Average-link agglomeration over what is left.
-  const live = clusters.map((c) => c as number[] | null);
+  // Average-link agglomeration over what is left. `sum` holds the total similarity between two live
+  // clusters and `blocked` whether any pair of their members is outside the time window, both
+  // updated in place on a merge, so each round is one scan over the live pairs.
+  const m = clusters.length;
+  const sum = new Float64Array(m * m);
+  const blocked = new Uint8Array(m * m);
+  for (let a = 0; a < m; a++) {
+    for (let b = a + 1; b < m; b++) {
+      let total = 0;
+      let far = 0;
+      for (const i of clusters[a]!) {
+        for (const j of clusters[b]!) {
+          total += sim[i * n + j]!;
+          if (Math.abs(f[i]!.at - f[j]!.at) > maxMs) far = 1;
+        }
+      }
+      sum[a * m + b] = sum[b * m + a] = total;
+      blocked[a * m + b] = blocked[b * m + a] = far;
+    }
+  }
+  const live: (number[] | null)[] = clusters.map((c) => c);
   for (;;) {
     let best = threshold;
     let bi = -1;
     let bj = -1;
-    for (let a = 0; a < live.length; a++) {
+    for (let a = 0; a < m; a++) {
       const ca = live[a];
       if (!ca) continue;
-      for (let b = a + 1; b < live.length; b++) {
+      for (let b = a + 1; b < m; b++) {
         const cb = live[b];
-        if (!cb) continue;
-        let total = 0;
-        let blocked = false;
-        for (const i of ca) {
-          for (const j of cb) {
-            const s = sim[i * n + j]!;
-            if (s === 0 && Math.abs(f[i]!.at - f[j]!.at) > maxMs) blocked = true;
-            total += s;
-          }
-        }
-        if (blocked) continue;
-        const avg = total / (ca.length * cb.length);
+        if (!cb || blocked[a * m + b]) continue;
+        const avg = sum[a * m + b]! / (ca.length * cb.length);
         if (avg > best) {
           best = avg;
           bi = a;
@@ -165,6 +174,11 @@ export function clusterArticles<T extends ClusterDoc>(docs: T[], opts: ClusterOp
     if (bi < 0) break;
     live[bi] = [...live[bi]!, ...live[bj]!].sort((x, y) => x - y);
     live[bj] = null;
+    for (let k = 0; k < m; k++) {
+      if (k === bi || !live[k]) continue;
+      sum[bi * m + k] = sum[k * m + bi] = sum[bi * m + k]! + sum[bj * m + k]!;
+      blocked[bi * m + k] = blocked[k * m + bi] = blocked[bi * m + k]! | blocked[bj * m + k]!;
+    }
   }
   return live.filter((c): c is number[] => c !== null).map((c) => c.map((i) => docs[i]!));
 }

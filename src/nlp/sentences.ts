@@ -30,10 +30,12 @@ const TRAILING_CLOSERS = new Set(['”', '"', '’', "'", '»', ')', ']']);
 export function pairedQuoteRanges(text: string, from: number, to: number): [number, number][] {
   const ranges: [number, number][] = [];
   let open = -1;
+  // Scan only this range (a global regex on `text` would run on to the end of the text when the range
+  // holds no mark, making the whole split quadratic).
+  const seg = text.slice(from, to);
   const re = /["“”„«»]/g;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const i = m.index;
+  for (let m = re.exec(seg); m; m = re.exec(seg)) {
+    const i = from + m.index;
     const c = m[0];
     if (OPEN_DOUBLE.has(c) || (c === '"' && open < 0 && opensStraight(text, i))) {
       // „ … “ (German style) closes with “, so a “ inside an open „ closes it.
@@ -94,10 +96,10 @@ function splitParagraph(text: string, from: number, to: number, push: (s: number
   const quoted = new Uint8Array(to - from);
   for (const [a, b] of pairedQuoteRanges(text, from, to)) quoted.fill(1, a - from, b - from);
   let start = from;
+  const seg = text.slice(from, to);
   const re = /[.!?…]/g;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const i = m.index;
+  for (let m = re.exec(seg); m; m = re.exec(seg)) {
+    const i = from + m.index;
     const c = m[0];
     let j = i + 1;
     while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
@@ -111,7 +113,7 @@ function splitParagraph(text: string, from: number, to: number, push: (s: number
     if (c === '.' && j === i + 1 && isAbbreviation(text, i, from)) continue;
     push(start, j);
     start = j;
-    re.lastIndex = j;
+    re.lastIndex = j - from;
   }
   push(start, to);
 }

@@ -133,10 +133,12 @@ export class ArticleIndex {
   nominal(text: string, at: number): Person | null {
     const want = words(text).filter((w) => !STOP.has(w));
     if (want.length === 0) return null;
-    const byRole = this.latest(at, (q) => !q.isOrg && q.roles.some((r) => {
+    // Persons whose recorded roles contain every word of the nominal (checked once per person).
+    const matches = new Set(this.persons.filter((q) => !q.isOrg && q.roles.some((r) => {
       const rw = new Set(words(r).map((w) => stripPossessive(w)));
       return want.every((w) => rw.has(w));
-    }));
+    })));
+    const byRole = matches.size > 0 ? this.latest(at, (q) => matches.has(q)) : undefined;
     if (byRole) return byRole;
     const head = want[want.length - 1]!;
     // "my father", "his wife": relatives of someone, not a person named before.

@@ -81,10 +81,11 @@ function scanDoubles(text: string, ls: number, le: number, to: number, realLineS
   let open = -1;
   let lineFirst = realLineStart;
   while (lineFirst < le && /\s/.test(text[lineFirst]!)) lineFirst++;
+  // Scan only this line: a global regex on `text` would run on to the end of the text (quadratic).
+  const seg = text.slice(ls, le);
   const re = /["“”„«»‟〝〞＂]/g;
-  re.lastIndex = ls;
-  for (let m = re.exec(text); m && m.index < le; m = re.exec(text)) {
-    const i = m.index;
+  for (let m = re.exec(seg); m; m = re.exec(seg)) {
+    const i = ls + m.index;
     const c = m[0];
     if (text[i - 1] === '=') continue; // attribute value in leftover markup, not speech
     const d = direction(text, i, realLineStart, le);
@@ -116,14 +117,14 @@ const SINGLE_CLOSE = new Set(['’', "'"]);
 function findSingleMarks(text: string, ls: number, le: number, doubles: MarkSpan[]): MarkSpan[] {
   const out: MarkSpan[] = [];
   let d = 0;
+  const seg = text.slice(ls, le);
   const re = /[‘'‚]/g;
-  re.lastIndex = ls;
-  for (let m = re.exec(text); m && m.index < le; m = re.exec(text)) {
-    let i = m.index;
+  for (let m = re.exec(seg); m; m = re.exec(seg)) {
+    let i = ls + m.index;
     while (d < doubles.length && (doubles[d]!.close < 0 ? le : doubles[d]!.close) < i) d++;
     const dq = doubles[d];
     if (dq && i >= dq.open && i <= (dq.close < 0 ? le : dq.close)) {
-      re.lastIndex = (dq.close < 0 ? le : dq.close) + 1;
+      re.lastIndex = (dq.close < 0 ? le : dq.close) + 1 - ls;
       continue;
     }
     const prev = i > ls ? text[i - 1]! : ' ';
@@ -150,7 +151,7 @@ function findSingleMarks(text: string, ls: number, le: number, doubles: MarkSpan
     const [s, e] = trimSpan(text, i + 1, close);
     if (e > s) out.push({ open: i, close, start: s, end: e, continues: false, single: true });
     i = close;
-    re.lastIndex = i + 1;
+    re.lastIndex = i + 1 - ls;
   }
   return out;
 }
