@@ -52,6 +52,9 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
   const { log, failedLog } = options;
   const keepCompleted = options.keepCompleted ?? 10_000;
   const jobs = new Map<string, Job>();
+  /** FIFO of waiting job ids per name, and the delayed jobs: pump() never scans every job. */
+  const waiting = new Map<string, string[]>();
+  const delayed = new Set<Job>();
   const completed = new Set<string>();
   let completedCount = 0;
   const workers = new Map<string, Worker>();
@@ -82,7 +85,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
   function schedule(): void {
     // One timer for the earliest delayed job; pump() re-arms it.
     let next = Infinity;
-    for (const j of jobs.values()) if (j.state === 'delayed' && j.runAt < next) next = j.runAt;
+    for (const j of delayed) if (j.runAt < next) next = j.runAt;
     for (const w of workers.values()) {
       if (w.opts.limiter && w.starts.length >= w.opts.limiter.max) {
         next = Math.min(next, w.starts[0]! + w.opts.limiter.durationMs);
@@ -101,20 +104,35 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
     }
   }
 
+  function makeWaiting(j: Job): void {
+    j.state = 'waiting';
+    delayed.delete(j);
+    let list = waiting.get(j.name);
+    if (!list) waiting.set(j.name, (list = []));
+    list.push(j.id);
+  }
+
+  function makeDelayed(j: Job, runAt: number): void {
+    j.state = 'delayed';
+    j.runAt = runAt;
+    delayed.add(j);
+  }
+
   function pump(): void {
     if (closed) return;
     const now = Date.now();
-    for (const j of jobs.values()) if (j.state === 'delayed' && j.runAt <= now) j.state = 'waiting';
-    for (const j of jobs.values()) {
-      if (j.state !== 'waiting') continue;
-      const w = workers.get(j.name);
-      if (!w || w.active >= w.opts.concurrency) continue;
-      if (w.opts.limiter) {
-        w.starts = w.starts.filter((t) => t > now - w.opts.limiter!.durationMs);
-        if (w.starts.length >= w.opts.limiter.max) continue;
-        w.starts.push(now);
+    for (const j of [...delayed]) if (j.runAt <= now) makeWaiting(j);
+    for (const [name, w] of workers) {
+      const list = waiting.get(name);
+      while (list && list.length && w.active < w.opts.concurrency) {
+        if (w.opts.limiter) {
+          w.starts = w.starts.filter((t) => t > now - w.opts.limiter!.durationMs);
+          if (w.starts.length >= w.opts.limiter.max) break;
+          w.starts.push(now);
+        }
+        const j = jobs.get(list.shift()!);
+        if (j && j.state === 'waiting') start(j, w);
       }
-      start(j, w);
     }
     schedule();
   }
@@ -154,8 +172,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
     const permanent = err instanceof PermanentJobError;
     if (!permanent && j.runs < attempts && !closed) {
       const delay = (j.opts.backoffMs ?? w.opts.backoffMs) * 2 ** (j.runs - 1);
-      j.state = 'delayed';
-      j.runAt = Date.now() + delay;
+      makeDelayed(j, Date.now() + delay);
       log.warn({ jobId: j.id, job: j.name, attempt: j.runs, retryInMs: delay, err: message }, 'job failed; will retry');
       return;
     }
@@ -183,16 +200,10 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
     if (closed) throw new Error('queue is closed');
     const id = opts.jobId ?? randomUUID();
     if (jobs.has(id) || completed.has(id)) return id; // dedup: the first one wins
-    const delayed = (opts.delayMs ?? 0) > 0;
-    jobs.set(id, {
-      id,
-      name,
-      payload,
-      runs: 0,
-      state: delayed ? 'delayed' : 'waiting',
-      runAt: Date.now() + (opts.delayMs ?? 0),
-      opts,
-    });
+    const job: Job = { id, name, payload, runs: 0, state: 'waiting', runAt: Date.now(), opts };
+    jobs.set(id, job);
+    if ((opts.delayMs ?? 0) > 0) makeDelayed(job, Date.now() + opts.delayMs!);
+    else makeWaiting(job);
     // Start on the next tick so enqueue() returns before the handler runs, as with Redis.
     setImmediate(pump);
     return id;
@@ -225,7 +236,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
       let n = 0;
       for (const j of jobs.values()) {
         if (j.state !== 'failed' || (idOrAll !== 'all' && j.id !== idOrAll)) continue;
-        j.state = 'waiting';
+        makeWaiting(j);
         j.runs = 0;
         delete j.error;
         delete j.failedAt;
