@@ -1,0 +1,38 @@
+// `newsbot whosaid <name|"phrase"> [--topic T] [--limit N] [--json]`: quotes by a speaker (newest
+// first, with outlet, date and link) or who said a phrase, from the stored quote index.
+// Words after the command are joined, so `newsbot whosaid emmanuel macron` works unquoted; a phrase
+// needs its quotation marks to reach the program (`newsbot whosaid '"dead end"'`).
+import { openApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { renderText } from '../render/text.ts';
+import { whoSaidDoc } from '../render/whosaid-doc.ts';
+import { whoSaid } from '../whosaid/query.ts';
+import { UsageError, parseArgs, type CliCommand } from './types.ts';
+
+const command: CliCommand = {
+  name: 'whosaid',
+  usage: 'newsbot whosaid <name|"phrase"> [--topic T] [--limit N] [--json]',
+  summary: 'Quotes by a person, or who said a phrase',
+  async run(args, io) {
+    const { positional, flags, options } = parseArgs(args, { flags: ['json'], options: ['topic', 'limit'] });
+    const query = positional.join(' ').trim();
+    if (!query) throw new UsageError('give a name or a "phrase in quotes"');
+    let limit: number | undefined;
+    if (options.has('limit')) {
+      limit = Number(options.get('limit'));
+      if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UsageError('--limit must be a whole number from 1 to 50');
+    }
+    const config = loadConfig(io.env);
+    const app = await openApp(config, createLogger(config.LOG_LEVEL));
+    try {
+      const result = await whoSaid(app.store, { query, topic: options.get('topic'), limit });
+      io.stdout.write(flags.has('json') ? JSON.stringify(result, null, 2) + '\n' : renderText(whoSaidDoc(result)) + '\n');
+      return 0;
+    } finally {
+      await app.close();
+    }
+  },
+};
+
+export default command;
