@@ -26,7 +26,7 @@ export interface DigestRequest {
 }
 
 /** How many matches are considered; more than enough for a day of one topic, and bounds the work. */
-export const RETRIEVE_LIMIT = 150;
+export const RETRIEVE_LIMIT = 120;
 const RECENCY_HALF_HOURS = 12;
 
 interface Member {

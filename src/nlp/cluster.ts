@@ -24,10 +24,11 @@ export interface ClusterOptions {
   leadChars?: number;
 }
 
-interface Features {
-  vec: Map<string, number>;
-  norm: number;
-  entities: Set<string>;
+/** Sparse unit vector (ids ascending) and entity ids (ascending) of one article. */
+export interface Features {
+  ids: Int32Array;
+  weights: Float64Array;
+  entities: Int32Array;
   at: number;
 }
 
@@ -54,24 +55,43 @@ function leadOf(text: string, chars: number): string {
   return text.slice(0, cut > chars / 2 ? cut : chars);
 }
 
-/** TF-IDF cosine of two articles' title + lead. */
+/** TF-IDF cosine of two articles' title + lead (vectors are unit length: a merge-join dot product). */
 export function cosine(a: Features, b: Features): number {
+  let i = 0;
+  let j = 0;
   let dot = 0;
-  const [small, big] = a.vec.size <= b.vec.size ? [a.vec, b.vec] : [b.vec, a.vec];
-  for (const [w, x] of small) {
-    const y = big.get(w);
-    if (y !== undefined) dot += x * y;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) dot += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
   }
-  return a.norm > 0 && b.norm > 0 ? dot / (a.norm * b.norm) : 0;
+  return dot;
+}
+
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      k++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return k;
 }
 
 /** Same-event similarity in [0, 1.3]: cosine plus a shared-entity bonus; 0 outside the time window. */
 export function similarity(a: Features, b: Features, maxMs: number, cos = cosine(a, b)): number {
   if (Math.abs(a.at - b.at) > maxMs) return 0;
-  let shared = 0;
-  for (const e of a.entities) if (b.entities.has(e)) shared++;
-  const minEnt = Math.min(a.entities.size, b.entities.size);
-  const entityBonus = minEnt > 0 ? 0.3 * Math.min(1, shared / Math.min(minEnt, 4)) : 0;
+  const minEnt = Math.min(a.entities.length, b.entities.length);
+  const entityBonus = minEnt > 0 ? 0.3 * Math.min(1, sharedCount(a.entities, b.entities) / Math.min(minEnt, 4)) : 0;
   return cos + entityBonus;
 }
 
@@ -84,16 +104,30 @@ export function clusterFeatures(docs: ClusterDoc[], leadChars = 600): Features[]
   });
   const df = new Map<string, number>();
   for (const b of bags) for (const w of b.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  const idOf = new Map<string, number>();
+  const id = (k: string) => {
+    let v = idOf.get(k);
+    if (v === undefined) idOf.set(k, (v = idOf.size));
+    return v;
+  };
   const n = docs.length;
   return docs.map((d, i) => {
-    const vec = new Map<string, number>();
+    const entries: [number, number][] = [];
     let sq = 0;
     for (const [w, tf] of bags[i]!) {
       const x = (1 + Math.log(tf)) * (Math.log((n + 1) / (df.get(w)! + 1)) + 1);
-      vec.set(w, x);
+      entries.push([id(w), x]);
       sq += x * x;
     }
-    return { vec, norm: Math.sqrt(sq), entities: entitiesOf(`${d.title}. ${leadOf(d.text, leadChars)}`), at: d.publishedAt.getTime() };
+    entries.sort((p, q) => p[0] - q[0]);
+    const norm = Math.sqrt(sq) || 1;
+    const ents = [...entitiesOf(`${d.title}. ${leadOf(d.text, leadChars)}`)].map((e) => id(`\u0000${e}`)).sort((p, q) => p - q);
+    return {
+      ids: Int32Array.from(entries, (e) => e[0]),
+      weights: Float64Array.from(entries, (e) => e[1] / norm),
+      entities: Int32Array.from(ents),
+      at: d.publishedAt.getTime(),
+    };
   });
 }
 
