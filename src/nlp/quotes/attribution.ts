@@ -131,20 +131,20 @@ export function attribute(tokens: Token[], q: number, a: number, b: number, part
 }
 
 /** The subject that opens the sentence ("Reid has gone after Trump as a “…”"), skipping a leading adverbial. */
-export function sentenceSubject(tokens: Token[], q: number, a: number): Attribution | null {
+export function sentenceSubject(tokens: Token[], q: number, a: number, allowNominal = false): Attribution | null {
   while (a < q && tokens[a]!.kind === 'punct') a++;
   // A leading participle phrase ("Following a meeting, the council …") is not the subject.
-  if (tokens[a]?.cap && /ing$/.test(tokens[a]!.low) && tokens[a + 1] && !tokens[a + 1]!.cap) {
+  if (tokens[a]?.cap && /(ing|ed)$/.test(tokens[a]!.low) && tokens[a + 1] && !tokens[a + 1]!.cap) {
     let k = a;
     while (k < q && tokens[k]!.text !== ',') k++;
     if (k < q) a = k + 1;
   }
   const direct = mentionAfter(tokens, a, q);
-  if (direct && direct.kind !== 'nominal') return { mention: direct, cue: '' };
+  if (direct && (allowNominal || direct.kind !== 'nominal')) return { mention: direct, cue: '' };
   for (let k = a; k < q && k < a + 10; k++) {
     if (tokens[k]!.text !== ',') continue;
     const m = mentionAfter(tokens, k + 1, q);
-    if (m && m.kind !== 'nominal') return { mention: m, cue: '' };
+    if (m && (allowNominal || m.kind !== 'nominal')) return { mention: m, cue: '' };
     break;
   }
   return null;

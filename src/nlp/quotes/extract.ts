@@ -82,7 +82,7 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
       att = colonLead(tokens, pa, pb) ?? (lineOf(ps.start) === lineOf(span.open) ? previousReport(tokens, pa, pb) : null);
     }
     // "…rolling out a new message: “It's about me.”" — a colon hands the quote to the sentence subject.
-    if (!att && q > a && tokens[q - 1]!.text === ':') att = sentenceSubject(tokens, q, a);
+    if (!att && q > a && tokens[q - 1]!.text === ':') att = sentenceSubject(tokens, q, a, true);
     if (att) {
       person = resolveMention(index, tokens, att, q, a);
       if (att.mention.kind !== 'name') confidence = person ? 0.75 : 0.4;

@@ -99,7 +99,7 @@ function apposition(tokens: Token[], comma: number, lo: number): Mention | null 
     }
     const head = mentionBefore(tokens, k, lo);
     if (head && head.kind === 'name' && opensClause(tokens, indexAt(tokens, head.start, k), lo)) {
-      if (!head.role) head.role = joinTokens(firstAppos).replace(/ ([’']s)\b/g, '$1');
+      if (!head.role) head.role = joinTokens(DETERMINERS.has(firstAppos[0]!.low) ? firstAppos.slice(1) : firstAppos).replace(/ ([’']s)\b/g, '$1') || null;
       return head;
     }
     if (head && head.kind === 'pronoun') return head;
@@ -211,7 +211,8 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
       let k = e + 1;
       const appos: Token[] = [];
       while (k < hi && isWord(tokens[k]) && appos.length < 10) appos.push(tokens[k++]!);
-      if (appos.length > 0 && !isCap(appos[0]) && DETERMINERS.has(bare(appos[0]!))) m.role = joinTokens(appos.slice(1));
+      const closed = k >= hi || [',', '.', ';'].includes(tokens[k]!.text);
+      if (closed && appos.length > 1 && !isCap(appos[0]) && DETERMINERS.has(bare(appos[0]!))) m.role = joinTokens(appos.slice(1));
     }
     return m;
   }
