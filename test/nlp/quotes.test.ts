@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Quote } from '../../src/domain/types.ts';
+import { extractQuotes, speakersOf } from '../../src/nlp/quotes.ts';
+
+const fixture = readFileSync(new URL('../fixtures/quotes/harbour-talks.txt', import.meta.url), 'utf8');
+const title = fixture.split('\n', 1)[0]!;
+const harbour = extractQuotes(fixture, { title });
+const find = (qs: Quote[], words: string): Quote => {
+  const q = qs.find((x) => x.text.includes(words));
+  if (!q) throw new Error(`no quote containing "${words}" in ${JSON.stringify(qs.map((x) => x.text))}`);
+  return q;
+};
+const run = (text: string): Quote[] => extractQuotes(text);
+
+describe('extractQuotes: quotation marks', () => {
+  it('reports every quote verbatim with offsets into the article text', () => {
+    expect(harbour.length).toBeGreaterThan(10);
+    for (const q of harbour) expect(fixture.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('reads curly, straight, guillemet and low-high marks alike', () => {
+    const qs = run('“Curly words here,” said Ana Reis. "Straight words here," said Ben Okoro. «Guillemet words here», said Cleo Marsh. „Low high words here“, said Dan Vukovic.');
+    expect(qs.map((q) => [q.text.replace(/[,]$/, ''), q.speaker])).toEqual([
+      ['Curly words here', 'Ana Reis'],
+      ['Straight words here', 'Ben Okoro'],
+      ['Guillemet words here', 'Cleo Marsh'],
+      ['Low high words here', 'Dan Vukovic'],
+    ]);
+  });
+
+  it('keeps apostrophes inside quotes and inside words from opening or closing a quote', () => {
+    const qs = run('The leaders’ summit failed. “Valdoria’s navy won’t wait for us,” said Rui Sato, who doesn\'t expect a deal.');
+    expect(qs).toHaveLength(1);
+    expect(qs[0]!.text).toBe('Valdoria’s navy won’t wait for us,');
+    expect(qs[0]!.speaker).toBe('Rui Sato');
+  });
+
+  it('keeps a quote that runs over several sentences whole', () => {
+    const q = find(harbour, 'We came here in good faith');
+    expect(q.text).toBe('We came here in good faith. We are leaving with nothing,');
+  });
+
+  it('follows a quote into the next paragraph when the paragraph reopens with a mark', () => {
+    const first = find(harbour, 'once they go to Brennholm');
+    const next = find(harbour, 'nobody wants to say out loud');
+    expect(first.text.endsWith('do not come back.')).toBe(true);
+    expect(next.speaker).toBe('Ines Varo');
+  });
+
+  it('skips a stray mark and still finds the quotes after it', () => {
+    const qs = run('The ” sign was painted wrong. Then “the dock is closed,” said Lena Brandt, and the crowd left.');
+    expect(qs.map((q) => q.text)).toEqual(['the dock is closed,']);
+    expect(run('A lone “ mark with nothing after it')).toEqual([]);
+  });
+
+  it('does not report single-quoted phrases from the headline', () => {
+    expect(harbour.some((q) => q.start < title.length)).toBe(false);
+    expect(find(harbour, 'an insult to every family').start).toBeGreaterThan(title.length);
+  });
+});
+
+describe('extractQuotes: kinds', () => {
+  it('tells direct quotes from partial quotes', () => {
+    expect(find(harbour, 'We came here in good faith').kind).toBe('direct');
+    expect(find(harbour, 'open to a fair settlement').kind).toBe('partial');
+    expect(find(harbour, 'dead end').kind).toBe('partial');
+  });
+
+  it('leaves out scare quotes, titles of works and nicknames', () => {
+    const qs = run('She hosted the “Morning Tide” show on Harbour FM. The so-called “smart buoy” project stalled. Councillor Hanna “Bo” Moreau was absent.');
+    expect(qs).toEqual([]);
+  });
+});
+
+describe('extractQuotes: speakers and cues', () => {
+  it('finds cues after and before the quote, in any tense', () => {
+    expect(find(harbour, 'Talks like these').cue).toBe('said');
+    const q = run('Edgar Petrov warned on Monday that the levee was “close to failing.”')[0]!;
+    expect([q.speaker, q.cue]).toEqual(['Edgar Petrov', 'warned']);
+    const r = run('The storm is “a once-in-a-century event,” according to Marta Okafor, a forecaster.')[0]!;
+    expect([r.speaker, r.cue]).toEqual(['Marta Okafor', 'according to']);
+  });
+
+  it('handles the inverted order “…,” said Name', () => {
+    const q = find(harbour, 'Talks like these');
+    expect(q.speaker).toBe('Oskar Lindqvist');
+  });
+
+  it('splits a title or role in front of the name from the name', () => {
+    const q = find(harbour, 'an insult to every family');
+    expect(q.speaker).toBe('Ines Varo');
+    expect(q.speakerRole).toBe('Harbour minister');
+  });
+
+  it('reads appositions between the name and the cue', () => {
+    const q = run('“We have no quarrel with the fishermen,” Pavel Adeyemi, Valdoria’s deputy trade minister, said.')[0]!;
+    expect(q.speaker).toBe('Pavel Adeyemi');
+    expect(q.speakerRole).toBe('Valdoria’s deputy trade minister');
+  });
+
+  it('resolves a pronoun to the right earlier person', () => {
+    expect(find(harbour, 'The minister knows our numbers').speaker).toBe('Tomas Kessler');
+    const qs = run('Mr Bram Halloran met Ms Noor Sato at the quay. “We are ready,” she told reporters.');
+    expect(qs[0]!.speaker).toBe('Noor Sato');
+  });
+
+  it('gives a cue-less quote to the previous speaker', () => {
+    const q = find(harbour, 'Nobody should be surprised');
+    expect(q.cue).toBeNull();
+    expect(q.speaker).toBe('Ines Varo');
+  });
+
+  it('accepts organisations and places as speakers', () => {
+    expect(find(harbour, 'open to a fair settlement').speaker).toBe('the Ministry of Tides');
+    expect(find(harbour, 'dead end').speaker).toBe('Valdoria');
+  });
+
+  it('resolves every mention of a person to one canonical full name', () => {
+    expect(find(harbour, 'We came here in good faith').speaker).toBe('Ines Varo'); // "Varo told"
+    expect(find(harbour, 'Every day the cranes').speaker).toBe('Ines Varo'); // "Ms Varo … she said"
+    expect(find(harbour, 'Not this week').speaker).toBe('Ines Varo'); // "the harbour minister"
+    expect(find(harbour, 'the last chance').speaker).toBe('Tomas Kessler'); // "According to Kessler"
+  });
+
+  it('lists speakers with the aliases seen in the article', () => {
+    const varo = speakersOf(harbour, fixture).find((s) => s.key === 'ines varo');
+    expect(varo).toBeDefined();
+    expect(varo!.name).toBe('Ines Varo');
+    expect(varo!.aliases).toEqual(expect.arrayContaining(['Ines Varo', 'Varo']));
+  });
+});
+
+describe('extractQuotes: bad input', () => {
+  it('returns no quotes for empty or non-text input instead of throwing', () => {
+    expect(extractQuotes('')).toEqual([]);
+    expect(extractQuotes(undefined as unknown as string)).toEqual([]);
+    expect(extractQuotes('"""“”«»„‘’\'\'\n\n"')).toEqual([]);
+  });
+});
