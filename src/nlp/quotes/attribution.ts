@@ -33,7 +33,7 @@ export function isCueAt(tokens: Token[], k: number, sentenceStart: number, weakO
   if (t.cap && k !== sentenceStart) return false;
   const p = tokens[k - 1];
   if (p && isWord(p) && (NOUN_BEFORE.has(p.low) || /['’]s$/.test(p.text))) return false;
-  if (cueLemma(t.low) === 'continue') {
+  if (cueLemma(t.low) === 'continue' && !weakOk) {
     // "he continued:" introduces speech; "we must continue to push" does not.
     const n = tokens[k + 1];
     return n === undefined || n.kind === 'quote' || n.text === ':' || n.text === ',' || p?.kind === 'quote' || p?.text === ',';
@@ -150,10 +150,10 @@ export function sentenceSubject(tokens: Token[], q: number, a: number, allowNomi
   return null;
 }
 
-/** For a quote opening a paragraph: the previous paragraph's last sentence ends "…, Smith said:". */
+/** For a quote opening a paragraph: the previous paragraph's last sentence ends "…, Smith said:" (or "Smith made this comment:"). */
 export function colonLead(tokens: Token[], a: number, b: number): Attribution | null {
   if (b <= a || tokens[b - 1]!.text !== ':') return null;
-  return before(tokens, b - 1, a);
+  return before(tokens, b - 1, a) ?? sentenceSubject(tokens, b - 1, a);
 }
 
 /** For a cue-less quote opening a sentence: the reporting verb of the previous sentence ("…, Schiff said. “…”"). */

@@ -43,7 +43,9 @@ export const SOURCE_HEADS = new Set(['union', 'campaign', 'company', 'ministry',
   'paper', 'report', 'statement', 'ruling', 'book', 'study', 'survey', 'poll', 'website', 'document', 'letter',
   'lawsuit', 'complaint', 'filing', 'memo', 'ad', 'advert', 'advertisement', 'spot', 'video', 'group', 'fund',
   'coalition', 'club', 'team', 'league', 'federation', 'institute', 'university', 'school', 'hospital', 'regime',
-  'authorities', 'officials', 'prosecutors', 'investigators', 'magazine', 'outlet', 'station', 'channel', 'editorial']);
+  'authorities', 'officials', 'prosecutors', 'investigators', 'magazine', 'outlet', 'station', 'channel', 'editorial',
+  'clip', 'piece', 'narrator', 'announcer', 'bylaws', 'headline', 'film', 'documentary', 'trailer', 'transcript',
+  'indictment', 'verdict', 'decision', 'order', 'bill', 'resolution', 'manifesto', 'platform', 'blog', 'editor']);
 
 /** Words that mark a capitalised run as an organisation or place rather than a person. */
 export const ORG_WORDS = new Set([

@@ -25,12 +25,19 @@ const GROUPS = new Set(['officials', 'police', 'prosecutors', 'authorities', 'in
   'critics', 'witnesses', 'residents', 'sources', 'aides', 'officers', 'organisers', 'organizers', 'protesters', 'lawmakers']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'another', 'one']);
 
+/** "he", "He’s", "she'd" -> the pronoun; null for other tokens. */
+function pronounOf(t: Token | undefined): string | null {
+  if (!isWord(t)) return null;
+  const base = t.low.replace(/['’](s|d|ll|ve|re|m)$/, '');
+  return base in PRONOUNS ? base : null;
+}
+
 /** Can this token be part of a capitalised name run? */
 export function nameToken(t: Token | undefined): boolean {
   if (t === undefined || !t.cap) return false;
   const b = bare(t);
   if (b in HONORIFICS || TITLES.has(b)) return isCap(t);
-  if (NOT_NAME.has(b) || /['’](d|m|ll|ve|re)$/i.test(b)) return false;
+  if (NOT_NAME.has(b) || /['’](d|m|ll|ve|re)$/i.test(b) || pronounOf(t)) return false;
   return cueLemma(b) === null;
 }
 
@@ -114,7 +121,8 @@ export function mentionBefore(tokens: Token[], end: number, lo: number): Mention
   while (j >= lo && isWord(tokens[j]) && (CUE_FILLERS.has(bare(tokens[j]!)) || /ly$/.test(tokens[j]!.text) && !isCap(tokens[j]))) j--;
   if (j < lo) return null;
   const t = tokens[j]!;
-  if (isWord(t) && bare(t) in PRONOUNS) return { kind: 'pronoun', text: bare(t), role: null, honorific: null, isOrg: false, start: t.start, end: t.end };
+  const pro = pronounOf(t);
+  if (pro) return { kind: 'pronoun', text: pro, role: null, honorific: null, isOrg: false, start: t.start, end: t.end };
   if (t.text === ')') {
     let k = j - 1;
     while (k >= lo && tokens[k]!.text !== '(' && j - k < 12) k--;
@@ -176,7 +184,8 @@ export function mentionBefore(tokens: Token[], end: number, lo: number): Mention
 export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | null {
   const t = tokens[i];
   if (!t || i >= hi || !isWord(t)) return null;
-  if (bare(t) in PRONOUNS) return { kind: 'pronoun', text: bare(t), role: null, honorific: null, isOrg: false, start: t.start, end: t.end };
+  const pro = pronounOf(t);
+  if (pro) return { kind: 'pronoun', text: pro, role: null, honorific: null, isOrg: false, start: t.start, end: t.end };
   let j = i;
   let withThe = false;
   if (DETERMINERS.has(bare(t))) {
