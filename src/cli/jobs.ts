@@ -2,9 +2,10 @@
 // With REDIS_URL they talk to BullMQ, where failed jobs live in Redis. In the embedded mode the
 // running process records failed jobs as files under DATA_DIR/failed-jobs; `retry` marks them,
 // and the running process re-queues them within a few seconds (or at its next start).
+import { createFailedJobDir } from '../adapters/inprocess/failed-dir.ts';
+import { failedJobsDir, openQueue } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { FailedJob } from '../queue/port.ts';
-import { openFailedLog, openQueue } from '../queue/runtime.ts';
 import { cliLogger } from './ingest.ts';
 import { UsageError, parseArgs, type CliCommand } from './types.ts';
 
@@ -46,7 +47,7 @@ const command: CliCommand = {
       return 0;
     }
 
-    const failedLog = await openFailedLog(config);
+    const failedLog = createFailedJobDir(failedJobsDir(config));
     if (sub === 'failed') {
       print(await failedLog.list(), flags.has('json'), io.stdout);
       return 0;

@@ -1,12 +1,10 @@
-// The jobs runtime of one process: picks the queue and scheduler adapters from configuration
-// (Redis when REDIS_URL is set, in-process + node-cron otherwise), starts the workers and the
-// schedules its role needs, and closes everything in order on shutdown. Adapters are imported
-// lazily, as in src/app.ts, so the embedded mode never loads ioredis or bullmq.
+// The jobs runtime of one process: given the queue and a scheduler factory (src/app.ts openQueue
+// and openScheduler pick the adapters), starts the workers and the schedules its role needs with
+// the configured rate limits, grace window and shutdown bound, and closes them in order.
 //
 //   role 'all'    : workers (all jobs) + schedules + catch-up   (one process on a laptop)
 //   role 'bot'    : schedules + catch-up + post-digest worker   (has the chat connection)
 //   role 'worker' : ingest-source, process-article, prune workers (no chat connection)
-import { join } from 'node:path';
 import type { JobDeps, PostFn } from '../../jobs/deps.ts';
 import { registerJobs } from '../../jobs/index.ts';
 import { createJobDeps } from '../../jobs/wire.ts';
@@ -18,7 +16,6 @@ import { createFireHandler } from '../schedule/fire.ts';
 import type { FireFn, Scheduler } from '../schedule/port.ts';
 import { reconcileSubscriptions, upsertFixedSchedules } from '../schedule/reconcile.ts';
 import type { Store } from '../store/ports.ts';
-import type { FailedJobLog } from './failed-log.ts';
 import type { JobQueue } from './port.ts';
 
 export type Role = 'all' | 'bot' | 'worker';
@@ -33,33 +30,6 @@ export interface JobRuntime {
   close(): Promise<void>;
 }
 
-/** The folder where the embedded queue records failed jobs (read by `newsbot jobs`). */
-export const failedJobsDir = (config: Pick<Config, 'DATA_DIR'>) => join(config.DATA_DIR, 'failed-jobs');
-
-export async function openFailedLog(config: Pick<Config, 'DATA_DIR'>): Promise<FailedJobLog> {
-  const { createFailedJobDir } = await import('../adapters/inprocess/failed-dir.ts');
-  return createFailedJobDir(failedJobsDir(config));
-}
-
-/** The configured queue, without workers: what `newsbot jobs` and enqueue-only callers need. */
-export async function openQueue(config: Config, log: Logger, redisPrefix?: string): Promise<JobQueue> {
-  if (config.REDIS_URL) {
-    const { createBullMqQueue } = await import('../adapters/bullmq/queue.ts');
-    return createBullMqQueue({ redisUrl: config.REDIS_URL, log, ...(redisPrefix ? { prefix: redisPrefix } : {}) });
-  }
-  const { createInProcessQueue } = await import('../adapters/inprocess/queue.ts');
-  return createInProcessQueue({ log, failedLog: await openFailedLog(config) });
-}
-
-export async function openScheduler(config: Config, log: Logger, fire: FireFn, redisPrefix?: string): Promise<Scheduler> {
-  if (config.REDIS_URL) {
-    const { createBullMqScheduler } = await import('../adapters/bullmq/scheduler.ts');
-    return createBullMqScheduler({ redisUrl: config.REDIS_URL, log, fire, ...(redisPrefix ? { prefix: redisPrefix } : {}) });
-  }
-  const { createCronScheduler } = await import('../adapters/cron/scheduler.ts');
-  return createCronScheduler({ log, fire });
-}
-
 export async function startJobRuntime(o: {
   config: Config;
   log: Logger;
@@ -70,13 +40,15 @@ export async function startJobRuntime(o: {
   post: PostFn | null;
   /** Overrides for tests (e.g. a fixed digest builder); merged over the production deps. */
   deps?: Partial<JobDeps>;
-  /** Redis key prefix (default "newsbot"); lets tests share one Redis. */
-  redisPrefix?: string;
+  /** The configured queue (src/app.ts openQueue). */
+  queue: JobQueue;
+  /** Opens the configured scheduler with the fire handler (src/app.ts openScheduler). */
+  openScheduler: (fire: FireFn) => Promise<Scheduler>;
   /** How often schedules are re-read from the subscription table; default 60000 ms. */
   resyncMs?: number;
 }): Promise<JobRuntime> {
   const { config, log, store, role } = o;
-  const queue = await openQueue(config, log, o.redisPrefix);
+  const { queue } = o;
   const deps: JobDeps = { ...createJobDeps({ config, store, queue, log, model: o.model, post: o.post }), ...o.deps };
   const perMinute = (max: number) => ({ max, durationMs: 60_000 });
   const workers = {
@@ -91,7 +63,7 @@ export async function startJobRuntime(o: {
   const graceMs = config.DIGEST_GRACE_MINUTES * 60_000;
   if (role !== 'worker') {
     const fire = createFireHandler({ store, queue, log, graceMs });
-    scheduler = await openScheduler(config, log, fire, o.redisPrefix);
+    scheduler = await o.openScheduler(fire);
     await upsertFixedSchedules(scheduler, config.INGEST_CRON);
     const r = await reconcileSubscriptions(store, scheduler);
     const c = await catchUpMissed({ store, fire, log, graceMs });

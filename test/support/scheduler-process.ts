@@ -3,6 +3,10 @@
 // POSTS_FILE, DATA_DIR and optionally REDIS_URL + PREFIX. Each post appends one JSON line
 // to POSTS_FILE. Prints "ready" when schedules are up; SIGTERM closes and exits 0.
 import { appendFileSync } from 'node:fs';
+import { createBullMqQueue } from '../../src/adapters/bullmq/queue.ts';
+import { createBullMqScheduler } from '../../src/adapters/bullmq/scheduler.ts';
+import { createCronScheduler } from '../../src/adapters/cron/scheduler.ts';
+import { createInProcessQueue } from '../../src/adapters/inprocess/queue.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
@@ -30,7 +34,10 @@ const runtime = await startJobRuntime({
   store,
   model: null,
   role: 'all',
-  redisPrefix: process.env.PREFIX,
+  // The adapters src/app.ts would pick, with a key prefix of this test's own.
+  queue: config.REDIS_URL ? createBullMqQueue({ redisUrl: config.REDIS_URL, prefix: process.env.PREFIX, log }) : createInProcessQueue({ log }),
+  openScheduler: async (fire) =>
+    config.REDIS_URL ? createBullMqScheduler({ redisUrl: config.REDIS_URL, prefix: process.env.PREFIX, log, fire }) : createCronScheduler({ log, fire }),
   resyncMs: 500,
   post: async (where, doc) => {
     const messageId = `${process.pid}-${++seq}`;
