@@ -48,7 +48,7 @@ describe.runIf(ok)('BullMQ worker processes', () => {
     const byPid = new Set((await lines('finished')).map(([pid]) => pid));
     expect(byPid).toEqual(new Set(children.map((c) => String(c.pid))));
     expect((await producer!.counts()).completed).toBe(N);
-  });
+  }, 90_000);
 
   it('finish on another worker a job whose worker was killed in the middle of it', async () => {
     await setup(2, { CONCURRENCY: '1' });
@@ -64,7 +64,7 @@ describe.runIf(ok)('BullMQ worker processes', () => {
     expect(finished[0]![0]).not.toBe(victimPid);
     expect((await lines('started')).map(([pid]) => pid)).toEqual([victimPid, finished[0]![0]]);
     expect(await producer!.failed()).toEqual([]);
-  });
+  }, 90_000);
 
   it('exits 0 on SIGTERM after finishing the job in hand, within the bound', async () => {
     await setup(1);
@@ -76,5 +76,5 @@ describe.runIf(ok)('BullMQ worker processes', () => {
     expect(code).toBe(0);
     expect(Date.now() - t0).toBeLessThan(12_000);
     expect(await r!.hget(`${prefix}:done`, 'inhand')).toBe('1');
-  });
+  }, 90_000);
 });
