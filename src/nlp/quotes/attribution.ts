@@ -141,11 +141,13 @@ export function sentenceSubject(tokens: Token[], q: number, a: number, allowNomi
   }
   const direct = mentionAfter(tokens, a, q);
   if (direct && (allowNominal || direct.kind !== 'nominal')) return { mention: direct, cue: '' };
-  for (let k = a; k < q && k < a + 10; k++) {
+  // "With leaders worried about turnout, President Ann Roe is …": try after each of the first commas.
+  let commas = 0;
+  for (let k = a; k < q && k < a + 30 && commas < 3; k++) {
     if (tokens[k]!.text !== ',') continue;
+    commas++;
     const m = mentionAfter(tokens, k + 1, q);
     if (m && (allowNominal || m.kind !== 'nominal')) return { mention: m, cue: '' };
-    break;
   }
   return null;
 }

@@ -195,7 +195,7 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
   const preRole: Token[] = [];
   // "conservative talk radio host Rush Limbaugh": up to five lowercase words before a name are its role.
   let look = j;
-  while (look < hi && look < j + 5 && isWord(tokens[look]) && !isCap(tokens[look]) && !DETERMINERS.has(bare(tokens[look]!)) && cueLemma(bare(tokens[look]!)) === null) look++;
+  while (look < hi && look < j + 6 && (isWord(tokens[look]) && !isCap(tokens[look]) && !DETERMINERS.has(bare(tokens[look]!)) && cueLemma(bare(tokens[look]!)) === null || /^[\d/]/.test(tokens[look]!.text))) look++;
   if (look > j && nameToken(tokens[look]) && !TITLES.has(bare(tokens[look]!)) || look > j && TITLES.has(bare(tokens[look - 1]!)) && nameToken(tokens[look])) {
     while (j < look) preRole.push(tokens[j++]!);
   }
@@ -235,7 +235,8 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
     if (role) return { kind: 'nominal', text: (withThe ? 'the ' : '') + role, role, honorific: null, isOrg: false, start: t.start, end: preRole[preRole.length - 1]!.end };
     // "said the ruling", "said a statement from the ministry"
     let k = j;
-    while (k < hi && k < j + 4 && isWord(tokens[k]) && !isCap(tokens[k]) && !NOMINAL_STOP.has(tokens[k]!.low) && cueLemma(tokens[k]!.low) === null) k++;
+    // The word right after the determiner may look like a verb form ("the ruling", "a posting").
+    while (k < hi && k < j + 4 && isWord(tokens[k]) && !isCap(tokens[k]) && !NOMINAL_STOP.has(tokens[k]!.low) && (k === j || cueLemma(tokens[k]!.low) === null)) k++;
     if (k > j && DETERMINERS.has(t.low)) {
       const words = tokens.slice(i, k);
       return { kind: 'nominal', text: joinTokens(words), role: joinTokens(words.slice(1)), honorific: null, isOrg: false, start: t.start, end: words[words.length - 1]!.end };
