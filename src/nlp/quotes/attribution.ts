@@ -4,7 +4,8 @@
 // to Smith"); partial quotes try the governing verb before first. Participles after a comma
 // ("…, adding that") hand over to the next cue further left, then to the sentence subject.
 // Weak cues (call, believe, continue…) count only right before a quote, a colon or "that".
-import { cueLemma, isStrongCue } from './cues.ts';
+import { CUE_FILLERS, cueLemma, isNounPlural, isStrongCue } from './cues.ts';
+import { PERSON_HEADS, SOURCE_HEADS } from './lexicon.ts';
 import { mentionAfter, mentionBefore, type Mention } from './mentions.ts';
 import { isWord, type Token } from './tokens.ts';
 
@@ -33,6 +34,8 @@ export function isCueAt(tokens: Token[], k: number, sentenceStart: number, weakO
   if (t.cap && k !== sentenceStart) return false;
   const p = tokens[k - 1];
   if (p && isWord(p) && (NOUN_BEFORE.has(p.low) || /['’]s$/.test(p.text))) return false;
+  // "late-night tweets", "several claims": after a lowercase modifier the -s form is a plural noun.
+  if (isNounPlural(t.low) && p && isWord(p) && !p.cap && !CUE_FILLERS.has(p.low) && !/^(he|she|it|who|that|which)$/.test(p.low) && !/ly$/.test(p.low) && !PERSON_HEADS.has(p.low) && !SOURCE_HEADS.has(p.low)) return false;
   if (cueLemma(t.low) === 'continue' && !weakOk) {
     // "he continued:" introduces speech; "we must continue to push" does not.
     const n = tokens[k + 1];

@@ -58,6 +58,13 @@ for (const l of LEMMAS) {
   for (const f of forms(l)) if (!FORM_TO_LEMMA.has(f) && !(f === l && NOUN_LEMMAS.has(l))) FORM_TO_LEMMA.set(f, l);
 }
 
+/** "claims", "tweets", "reports": a plural noun as often as a verb. */
+export function isNounPlural(word: string): boolean {
+  const w = word.toLowerCase();
+  const l = FORM_TO_LEMMA.get(w);
+  return l !== undefined && NOUN_LEMMAS.has(l) && w !== l && w.endsWith('s') && !w.endsWith('ss');
+}
+
 /** Strong cues almost always introduce speech; weak ones (think, believe, call, charge…) need support. */
 const WEAK = new Set(['read', 'sing', 'rule', 'believe', 'think', 'feel', 'continue', 'question', 'challenge', 'order', 'post', 'call',
   'charge', 'attack', 'defend', 'agree', 'maintain', 'term', 'cite', 'quote', 'blame', 'signal', 'estimate',
