@@ -96,13 +96,21 @@ export async function openChats(
   log: Logger,
   deps: CommandDeps,
   commands: Command<CommandDeps>[],
-  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream },
+  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; discordShards?: { ids: number[]; count: number } | undefined },
 ): Promise<ChatAdapter[]> {
   const chats: ChatAdapter[] = [];
   if (config.DISCORD_TOKEN) {
     const { createDiscordAdapter } = await import('./adapters/discord/adapter.ts');
     chats.push(
-      createDiscordAdapter({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, guildId: config.DISCORD_GUILD_ID, deps, commands, log }),
+      createDiscordAdapter({
+        token: config.DISCORD_TOKEN,
+        apiUrl: config.DISCORD_API_URL,
+        guildId: config.DISCORD_GUILD_ID,
+        shards: io.discordShards,
+        deps,
+        commands,
+        log,
+      }),
     );
   }
   if (config.SLACK_BOT_TOKEN) {
@@ -145,4 +153,26 @@ export async function openOps(config: Config, jobCounts: () => Promise<Record<st
     return startOpsServer({ port: config.HTTP_PORT, registry: metrics.registry, checks });
   };
   return { metrics, start };
+}
+
+/**
+ * With DISCORD_SHARDS, the bot role becomes a ShardingManager parent: it spawns one child per
+ * shard, each running `newsbot start --role bot` for its shards (the children find their shard ids
+ * in the SHARDS / SHARD_COUNT variables the manager sets).
+ */
+export async function startDiscordShards(config: Config, log: Logger, script: string): Promise<{ stop(): Promise<void> }> {
+  const { startShardManager } = await import('./adapters/discord/shards.ts');
+  const manager = await startShardManager({ script, args: ['start', '--role', 'bot'], token: config.DISCORD_TOKEN!, shards: config.DISCORD_SHARDS!, log });
+  return {
+    async stop() {
+      for (const shard of manager.shards.values()) shard.kill();
+    },
+  };
+}
+
+/** Shard ids of this process when it is a shard child, else undefined. */
+export async function discordShardsFromEnv(env: Record<string, string | undefined>) {
+  if (!env.SHARDS) return undefined;
+  const { shardsFromEnv } = await import('./adapters/discord/shards.ts');
+  return shardsFromEnv(env);
 }

@@ -53,7 +53,13 @@ function timed(commands: Command<CommandDeps>[], metrics: Metrics): Command<Comm
 export async function startNewsbot(
   config: Config,
   log: Logger,
-  opts: { role: Role; stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream },
+  opts: {
+    role: Role;
+    stdin: NodeJS.ReadableStream;
+    stdout: NodeJS.WritableStream;
+    /** Set in a Discord shard child (see startDiscordShards in src/app.ts). */
+    discordShards?: { ids: number[]; count: number } | undefined;
+  },
 ): Promise<Running> {
   const { role } = opts;
   const queue = await openQueue(config, log);

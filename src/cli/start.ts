@@ -1,7 +1,9 @@
 // `newsbot start [--role all|bot|worker]`: runs until SIGINT/SIGTERM, then shuts down within a
 // bound and exits 0 (1 when the shutdown itself failed or overran).
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
+import { discordShardsFromEnv, startDiscordShards } from '../app.ts';
 import { startNewsbot, type Role } from '../main.ts';
 import { parseArgs, UsageError, type CliCommand } from './types.ts';
 
@@ -19,7 +21,12 @@ const start: CliCommand = {
     if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
     const config = loadConfig(io.env);
     const log = createLogger(config.LOG_LEVEL);
-    const running = await startNewsbot(config, log, { role, stdin: io.stdin, stdout: io.stdout });
+    const discordShards = await discordShardsFromEnv(io.env);
+    // A sharded bot: this process only supervises the shard children, which run the bot role.
+    const supervise = config.DISCORD_TOKEN && config.DISCORD_SHARDS && !discordShards && role === 'bot';
+    const running = supervise
+      ? await startDiscordShards(config, log, fileURLToPath(new URL('../../bin/newsbot.js', import.meta.url)))
+      : await startNewsbot(config, log, { role, stdin: io.stdin, stdout: io.stdout, discordShards });
 
     await new Promise<void>((resolve) => {
       const onSignal = (signal: NodeJS.Signals) => {
