@@ -47,6 +47,17 @@ export class ArticleIndex {
     for (const m of found) if (m.isOrg || m.text.includes(' ') || m.honorific || this.knows(m.text)) this.note(m, m.start);
   }
 
+  private indexBefore(at: number): number {
+    let lo = 0;
+    let hi = this.seen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.seen[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Registers a mention (also called for speakers found next to cues) and returns its person. */
   note(m: Mention, at: number, record = true): Person | null {
     if (m.kind !== 'name') return null;
@@ -96,13 +107,7 @@ export class ArticleIndex {
    * proportional to the distance searched, not to the article length.
    */
   private latest(at: number, ok: (p: Person) => boolean, limit = 400): Person | undefined {
-    let lo = 0;
-    let hi = this.seen.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.seen[mid]!.start < at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.indexBefore(at);
     for (let i = lo - 1; i >= 0 && lo - i <= limit; i--) if (ok(this.seen[i]!.person)) return this.seen[i]!.person;
     return undefined;
   }
