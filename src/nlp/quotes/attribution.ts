@@ -36,6 +36,8 @@ export function isCueAt(tokens: Token[], k: number, sentenceStart: number, weakO
   if (p && isWord(p) && (NOUN_BEFORE.has(p.low) || /['’]s$/.test(p.text))) return false;
   // "late-night tweets", "several claims": after a lowercase modifier the -s form is a plural noun.
   if (isNounPlural(t.low) && p && isWord(p) && !p.cap && !CUE_FILLERS.has(p.low) && !/^(he|she|it|who|that|which)$/.test(p.low) && !/ly$/.test(p.low) && !PERSON_HEADS.has(p.low) && !SOURCE_HEADS.has(p.low)) return false;
+  // "as The Tribune put it"
+  if (cueLemma(t.low) === 'put') return tokens[k + 1]?.low === 'it';
   if (cueLemma(t.low) === 'continue' && !weakOk) {
     // "he continued:" introduces speech; "we must continue to push" does not.
     const n = tokens[k + 1];

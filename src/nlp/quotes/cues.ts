@@ -15,7 +15,7 @@ const LEMMAS = [
   'characterize', 'term', 'dub', 'thunder', 'rail', 'fume', 'plead', 'beg', 'cry', 'sigh', 'muse', 'opine',
   'acknowledge', 'estimate', 'believe', 'think', 'feel', 'say', 'speak', 'quote', 'cite', 'accuse', 'blame',
   'attack', 'defend', 'threaten', 'order', 'instruct', 'inform', 'assure', 'apologise', 'apologize',
-  'concur', 'rule', 'sing', 'read', 'summarise', 'summarize', 'deride', 'ridicule', 'scoff', 'chide', 'scold', 'rebuke', 'lash',
+  'concur', 'rule', 'sing', 'read', 'put', 'summarise', 'summarize', 'deride', 'ridicule', 'scoff', 'chide', 'scold', 'rebuke', 'lash',
 ];
 
 const IRREGULAR: Record<string, string[]> = {
@@ -30,6 +30,7 @@ const IRREGULAR: Record<string, string[]> = {
   reply: ['replied', 'replies', 'replying'],
   testify: ['testified', 'testifies', 'testifying'],
   quip: ['quipped', 'quips', 'quipping'],
+  put: ['puts', 'putting'],
   snap: ['snapped', 'snaps', 'snapping'],
   admit: ['admitted', 'admits', 'admitting'],
   dub: ['dubbed', 'dubs', 'dubbing'],
