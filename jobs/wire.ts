@@ -10,6 +10,7 @@ import { extractQuotes, speakersOf } from '../src/nlp/quotes.ts';
 import type { JobQueue } from '../src/queue/port.ts';
 import { digestDoc } from '../src/render/digest-doc.ts';
 import type { Store } from '../src/store/ports.ts';
+import { noMetrics, type Metrics } from '../src/metrics/port.ts';
 import { hostname } from 'node:os';
 import type { IngestOutcome, JobDeps, PostFn } from './deps.ts';
 
@@ -22,8 +23,11 @@ export function createJobDeps(o: {
   /** Chat posting; null in a worker-only process (post-digest then runs on bot processes). */
   post: PostFn | null;
   now?: () => Date;
+  /** Counts ingested articles and extracted quotes (Prometheus in the bot; nothing by default). */
+  metrics?: Metrics;
 }): JobDeps {
   const now = o.now ?? (() => new Date());
+  const metrics = o.metrics ?? noMetrics;
   const fetcher = createFetcher({
     timeoutMs: o.config.FETCH_TIMEOUT_MS,
     maxBytes: o.config.FETCH_MAX_BYTES,
@@ -37,16 +41,24 @@ export function createJobDeps(o: {
     retentionDays: o.config.RETENTION_DAYS,
     async ingest(targets) {
       const changed: IngestOutcome['changed'] = [];
-      await ingestTargets(targets, {
+      const summary = await ingestTargets(targets, {
         store: o.store,
         fetcher,
         log: o.log,
         now,
         onArticle: async (a) => void changed.push({ id: a.id, contentHash: a.contentHash }),
       });
+      metrics.articlesIngested('new', summary.new);
+      metrics.articlesIngested('updated', summary.updated);
+      metrics.articlesIngested('duplicate', summary.duplicate);
+      if (summary.failed) metrics.articlesIngested('failed', summary.failed);
       return { changed };
     },
-    extractQuotes: (text) => extractQuotes(text),
+    extractQuotes: (text) => {
+      const quotes = extractQuotes(text);
+      metrics.quotesExtracted(quotes.length);
+      return quotes;
+    },
     speakersOf,
     buildDigest: (q) => buildDigest(o.store, { ...q, model: o.model, log: o.log }),
     digestDoc,

@@ -2,31 +2,21 @@
 //   bot    = chat adapters + scheduler + the post-digest worker (posting needs a chat connection)
 //   worker = ingest-source, process-article and prune workers (run N of these)
 //   all    = both, in one process (the embedded default)
-import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { allCommands } from '../commands/index.ts';
 import type { CommandDeps } from '../commands/deps.ts';
 import type { Command } from '../commands/types.ts';
-import { registerJobs, enqueueJob, ingestSource } from '../jobs/index.ts';
+import { enqueueJob, ingestSource } from '../jobs/index.ts';
 import type { JobDeps, PostFn } from '../jobs/deps.ts';
 import { openApp, openChats, openOps, openQueue, openScheduler } from './app.ts';
 import type { ChatAdapter } from './chat/port.ts';
 import type { Config } from './config.ts';
-import { buildDigest } from './digest/build.ts';
-import type { Article } from './domain/types.ts';
-import { createFetcher } from './ingest/fetch.ts';
-import { ingestTargets } from './ingest/pipeline.ts';
 import { classifyTarget, guessKind, targetKey } from './ingest/targets.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics/port.ts';
-import { extractQuotes, speakersOf } from './nlp/quotes.ts';
-import { digestDoc } from './render/digest-doc.ts';
-import { catchUpMissed } from './schedule/catch-up.ts';
-import { createFireHandler } from './schedule/fire.ts';
-import { reconcileSubscriptions, upsertFixedSchedules } from './schedule/reconcile.ts';
-import type { Scheduler } from './schedule/port.ts';
+import { startJobRuntime, type JobRuntime, type Role } from './queue/runtime.ts';
 
-export type Role = 'all' | 'bot' | 'worker';
+export type { Role };
 
 export const SAMPLE_FEED = fileURLToPath(new URL('../examples/feed.xml', import.meta.url));
 
@@ -67,8 +57,6 @@ export async function startNewsbot(
   const { metrics } = ops;
   const app = await openApp(config, log, metrics);
   const { store, model } = app;
-  const now = () => new Date();
-  const fetcher = createFetcher({ timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES, allowlist: config.NEWSBOT_FETCH_ALLOWLIST });
 
   let chats: ChatAdapter[] = [];
   const post: PostFn = (where, doc, o) => {
@@ -77,65 +65,34 @@ export async function startNewsbot(
     return chat.post(where, doc, o);
   };
 
-  const jobDeps: JobDeps = {
-    store,
-    queue,
-    log,
-    now,
-    retentionDays: config.RETENTION_DAYS,
-    async ingest(targets) {
-      const changed: Pick<Article, 'id' | 'contentHash'>[] = [];
-      const summary = await ingestTargets(targets, {
-        store,
-        fetcher,
-        log,
-        now,
-        onArticle: async (a) => void changed.push({ id: a.id, contentHash: a.contentHash }),
-      });
-      metrics.articlesIngested('new', summary.new);
-      metrics.articlesIngested('updated', summary.updated);
-      metrics.articlesIngested('duplicate', summary.duplicate);
-      for (const s of summary.sources) if (s.status === 'failed') metrics.articlesIngested('failed');
-      return { changed };
-    },
-    extractQuotes: (text) => {
-      const quotes = extractQuotes(text);
-      metrics.quotesExtracted(quotes.length);
-      return quotes;
-    },
-    speakersOf,
-    buildDigest: (q) => buildDigest(store, { ...q, model, log }),
-    digestDoc,
-    post: role === 'worker' ? null : post,
-    owner: `${hostname()}:${process.pid}`,
-  };
-
-  let scheduler: Scheduler | null = null;
+  // Chat first (it answers within 3 s from the moment it is up); schedules reconcile through
+  // the job runtime once it exists.
+  let runtime: JobRuntime | null = null;
   const commandDeps: CommandDeps = {
     config,
     store,
     model,
     queue,
     log,
-    now,
-    onSubscriptionsChanged: async () => {
-      if (scheduler) await reconcileSubscriptions(store, scheduler);
-    },
+    now: () => new Date(),
+    onSubscriptionsChanged: async () => runtime?.onSubscriptionsChanged(),
   };
-
-  // Workers first, so jobs enqueued during start-up have somewhere to go.
-  const names = registerJobs(queue, jobDeps, role === 'bot' ? { only: ['post-digest'] } : role === 'worker' ? { only: ['ingest-source', 'process-article', 'prune'] } : {});
-
   if (role !== 'worker') {
     chats = await openChats(config, log, commandDeps, timed(allCommands, metrics), opts);
     await Promise.all(chats.map((c) => c.start()));
-    const fire = createFireHandler({ store, queue, log, now });
-    scheduler = await openScheduler(config, log, fire);
-    await upsertFixedSchedules(scheduler, config.INGEST_CRON);
-    await reconcileSubscriptions(store, scheduler);
-    await catchUpMissed({ store, fire, log });
-    await ingestAtStart(config, store, queue, log);
   }
+  runtime = await startJobRuntime({
+    config,
+    log,
+    store,
+    model,
+    role,
+    queue,
+    metrics,
+    post: role === 'worker' ? null : post,
+    openScheduler: (fire) => openScheduler(config, log, fire),
+  });
+  if (role !== 'worker') await ingestAtStart(config, store, queue, log);
 
   const server = await ops.start({
     store: () => store.ping(),
@@ -149,7 +106,6 @@ export async function startNewsbot(
       queue: config.REDIS_URL ? 'bullmq' : 'in-process',
       model: model ? model.model : 'offline',
       chat: chats.map((c) => c.platform),
-      jobs: names,
       httpPort: server?.port ?? null,
     },
     'newsbot started',
@@ -159,10 +115,8 @@ export async function startNewsbot(
     async stop() {
       log.info('shutting down');
       await Promise.allSettled(chats.map((c) => c.stop()));
-      await scheduler?.close();
-      await queue.close(10_000);
+      await runtime?.close();
       await server?.close();
-      await fetcher.close();
       await app.close();
       log.info('stopped');
     },

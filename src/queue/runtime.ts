@@ -17,6 +17,7 @@ import type { FireFn, Scheduler } from '../schedule/port.ts';
 import { reconcileSubscriptions, upsertFixedSchedules } from '../schedule/reconcile.ts';
 import type { Store } from '../store/ports.ts';
 import type { JobQueue } from './port.ts';
+import type { Metrics } from '../metrics/port.ts';
 
 export type Role = 'all' | 'bot' | 'worker';
 
@@ -44,12 +45,13 @@ export async function startJobRuntime(o: {
   queue: JobQueue;
   /** Opens the configured scheduler with the fire handler (src/app.ts openScheduler). */
   openScheduler: (fire: FireFn) => Promise<Scheduler>;
+  metrics?: Metrics;
   /** How often schedules are re-read from the subscription table; default 60000 ms. */
   resyncMs?: number;
 }): Promise<JobRuntime> {
   const { config, log, store, role } = o;
   const { queue } = o;
-  const deps: JobDeps = { ...createJobDeps({ config, store, queue, log, model: o.model, post: o.post }), ...o.deps };
+  const deps: JobDeps = { ...createJobDeps({ config, store, queue, log, model: o.model, post: o.post, ...(o.metrics ? { metrics: o.metrics } : {}) }), ...o.deps };
   const perMinute = (max: number) => ({ max, durationMs: 60_000 });
   const workers = {
     'process-article': { concurrency: config.WORKER_CONCURRENCY, limiter: perMinute(config.MODEL_RATE_PER_MINUTE) },

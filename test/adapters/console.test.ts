@@ -56,8 +56,10 @@ describe('console adapter', () => {
     expect(out.split('\n')[0]).toMatch(/^newsbot console\. Commands: \/sources/);
     expect(out).toContain('Added https://courier.example/feed.xml');
     expect(out.indexOf('Added')).toBeLessThan(out.indexOf('# Sources (1)'));
-    expect((await store.sources.list()).map((s) => s.url)).toEqual(['https://courier.example/feed.xml']);
-    expect(jobs).toEqual([{ name: 'ingest-source', payload: { target: 'https://courier.example/feed.xml' } }]);
+    const stored = await store.sources.list();
+    expect(stored.map((s) => s.url)).toEqual(['https://courier.example/feed.xml']);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]).toMatchObject({ name: 'ingest-source', payload: { sourceId: stored[0]!.id } });
   });
 
   it('explains unknown commands, bad arguments, and a question typed before any digest', async () => {
