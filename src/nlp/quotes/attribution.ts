@@ -88,6 +88,14 @@ function after(tokens: Token[], q: number, b: number, openEnded: boolean): Attri
     if (m) return { mention: m, cue: t.text };
     if (k !== firstWord) break;
   }
+  // "…” at more than 200 schools, according to the organisers."
+  for (let k = q + 1; k < b - 1; k++) {
+    if (tokens[k]!.kind === 'quote') break;
+    if (tokens[k]!.low === 'according' && tokens[k + 1]!.low === 'to') {
+      const m = mentionAfter(tokens, k + 2, b);
+      if (m) return { mention: m, cue: 'according to' };
+    }
+  }
   // "A cashier who “steals” is held accountable, Warren said." — a reporting clause ending the sentence.
   const end = tokens[b - 1]?.text === '.' ? b - 2 : b - 1;
   if (end > q + 1 && isCueAt(tokens, end, -1, true)) {

@@ -157,7 +157,8 @@ export function speakersOf(quotes: Quote[], text: string): Speaker[] {
   const index = new ArticleIndex(tokenize(masked, 0, masked.length, () => -1));
   const out = new Map<string, Speaker>();
   for (const q of quotes) {
-    if (!q.speaker) continue;
+    // Unnamed sources ("the ruling", "a spokesman") stay on their quotes but are not indexed as people.
+    if (!q.speaker || !/^(the\s+)?[\p{Lu}\p{N}]/u.test(q.speaker)) continue;
     const key = speakerKey(q.speaker);
     if (!key) continue;
     const person = index.persons.find((p) => p.name === q.speaker);

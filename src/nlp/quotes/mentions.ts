@@ -236,7 +236,7 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
     // "said the ruling", "said a statement from the ministry"
     let k = j;
     // The word right after the determiner may look like a verb form ("the ruling", "a posting").
-    while (k < hi && k < j + 4 && isWord(tokens[k]) && !isCap(tokens[k]) && !NOMINAL_STOP.has(tokens[k]!.low) && (k === j || cueLemma(tokens[k]!.low) === null)) k++;
+    while (k < hi && k < j + 4 && isWord(tokens[k]) && !isCap(tokens[k]) && !NOMINAL_STOP.has(tokens[k]!.low) && (k === j || cueLemma(tokens[k]!.low) === null) && !(k > j && /ed$/.test(tokens[k]!.low))) k++;
     if (k > j && DETERMINERS.has(t.low)) {
       const words = tokens.slice(i, k);
       return { kind: 'nominal', text: joinTokens(words), role: joinTokens(words.slice(1)), honorific: null, isOrg: false, start: t.start, end: words[words.length - 1]!.end };
