@@ -4,7 +4,8 @@ import type { Article, NewArticle } from '../../domain/types.ts';
 import type { ArticleHit, ArticleStore } from '../../store/ports.ts';
 import { clampLimit, noNul, validDate } from './db.ts';
 import { ARTICLE_COLS, type ArticleRow, articleFromRow } from './rows.ts';
-import { parseSearchText, toTsQuery } from './search-terms.ts';
+import { parseSearchText } from '../../store/search-terms.ts';
+import { toTsQuery } from './search-terms.ts';
 
 /** An article this old (before the reference time) counts half as much as a fresh one (ms). */
 export const RECENCY_HALF_MS = 7 * 24 * 3600 * 1000;

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { Digest } from '../../domain/types.ts';
 import type { DigestStore } from '../../store/ports.ts';
 import { noNul, validDate } from './db.ts';
-import { digestFromJson, topicKey } from './digest-json.ts';
+import { digestFromJson, topicKey } from '../../store/digest-json.ts';
 
 export function pgDigests(pool: pg.Pool): DigestStore {
   const one = async (sql: string, params: unknown[]): Promise<Digest | null> => {

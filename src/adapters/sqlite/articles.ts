@@ -3,7 +3,8 @@ import type { Article, NewArticle } from '../../domain/types.ts';
 import type { ArticleHit, ArticleStore } from '../../store/ports.ts';
 import { type Statements, toMs } from './database.ts';
 import { type ArticleRow, articleFromRow, clampLimit } from './rows.ts';
-import { parseSearchText, toFts5Query } from './search-terms.ts';
+import { parseSearchText } from '../../store/search-terms.ts';
+import { toFts5Query } from './search-terms.ts';
 
 /**
  * Recency half-weight: an article this old (ms before the reference time) counts half as much as a

@@ -2,7 +2,7 @@
 import type { Digest } from '../../domain/types.ts';
 import type { DigestStore } from '../../store/ports.ts';
 import { type Statements, toMs } from './database.ts';
-import { digestFromJson, topicKey } from './digest-json.ts';
+import { digestFromJson, topicKey } from '../../store/digest-json.ts';
 
 export function sqliteDigests(st: Statements): DigestStore {
   const one = (sql: string, ...args: unknown[]): Digest | null => {

@@ -1,5 +1,5 @@
 // Digests are stored as JSON; this brings their Date fields back (JSON has no dates).
-import type { Digest } from '../../domain/types.ts';
+import type { Digest } from '../domain/types.ts';
 
 const date = (v: unknown): Date => new Date(typeof v === 'string' || typeof v === 'number' ? v : Number.NaN);
 
