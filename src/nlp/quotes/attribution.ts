@@ -5,7 +5,7 @@
 // ("…, adding that") hand over to the next cue further left, then to the sentence subject.
 // Weak cues (call, believe, continue…) count only right before a quote, a colon or "that".
 import { CUE_FILLERS, cueLemma, isNounPlural, isStrongCue } from './cues.ts';
-import { PERSON_HEADS, SOURCE_HEADS } from './lexicon.ts';
+import { PERSON_HEADS, ROLE_WORDS, SOURCE_HEADS } from './lexicon.ts';
 import { mentionAfter, mentionBefore, type Mention } from './mentions.ts';
 import { isWord, type Token } from './tokens.ts';
 
@@ -35,6 +35,8 @@ export function isCueAt(tokens: Token[], k: number, sentenceStart: number, weakO
   const p = tokens[k - 1];
   if (p && isWord(p) && (NOUN_BEFORE.has(p.low) || /['’]s$/.test(p.text))) return false;
   // "late-night tweets", "several claims": after a lowercase modifier the -s form is a plural noun.
+  // "Republican claims": after a capitalised adjective too.
+  if (isNounPlural(t.low) && p?.cap && ROLE_WORDS.has(p.low)) return false;
   if (isNounPlural(t.low) && p && isWord(p) && !p.cap && !CUE_FILLERS.has(p.low) && !/^(he|she|it|who|that|which)$/.test(p.low) && !/ly$/.test(p.low) && !PERSON_HEADS.has(p.low) && !SOURCE_HEADS.has(p.low)) return false;
   // "as The Tribune put it"
   if (cueLemma(t.low) === 'put') return tokens[k + 1]?.low === 'it';

@@ -15,7 +15,7 @@ const LEMMAS = [
   'characterize', 'term', 'dub', 'thunder', 'rail', 'fume', 'plead', 'beg', 'cry', 'sigh', 'muse', 'opine',
   'acknowledge', 'estimate', 'believe', 'think', 'feel', 'say', 'speak', 'quote', 'cite', 'accuse', 'blame',
   'attack', 'defend', 'threaten', 'order', 'instruct', 'inform', 'assure', 'apologise', 'apologize',
-  'concur', 'rule', 'sing', 'read', 'put', 'summarise', 'summarize', 'deride', 'ridicule', 'scoff', 'chide', 'scold', 'rebuke', 'lash',
+  'concur', 'rule', 'sing', 'read', 'put', 'rate', 'summarise', 'summarize', 'deride', 'ridicule', 'scoff', 'chide', 'scold', 'rebuke', 'lash',
 ];
 
 const IRREGULAR: Record<string, string[]> = {
@@ -67,7 +67,7 @@ export function isNounPlural(word: string): boolean {
 }
 
 /** Strong cues almost always introduce speech; weak ones (think, believe, call, charge…) need support. */
-const WEAK = new Set(['read', 'sing', 'rule', 'believe', 'think', 'feel', 'continue', 'question', 'challenge', 'order', 'post', 'call',
+const WEAK = new Set(['read', 'sing', 'rule', 'rate', 'believe', 'think', 'feel', 'continue', 'question', 'challenge', 'order', 'post', 'call',
   'charge', 'attack', 'defend', 'agree', 'maintain', 'term', 'cite', 'quote', 'blame', 'signal', 'estimate',
   'answer', 'state', 'report', 'note', 'observe', 'label', 'praise', 'rail', 'lash', 'instruct', 'inform']);
 

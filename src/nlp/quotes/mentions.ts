@@ -17,6 +17,7 @@ export interface Mention {
 }
 
 const bare = (t: Token): string => t.low;
+const ORG_JOINERS = new Set(['of', 'for', 'to', 'and', 'on', 'the']);
 /** Words that cannot end a nominal mention. */
 const NOMINAL_STOP = new Set(['and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'that', 'which',
   'who', 'as', 'than', 'then', 'so', 'if', 'when', 'while', 'because', 'it', 'is', 'was', 'be', 'been', 'not', 'this']);
@@ -204,6 +205,13 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
   while (j < hi && isWord(tokens[j]) && !isCap(tokens[j]) && ROLE_WORDS.has(bare(tokens[j]!)) && preRole.length < 8) preRole.push(tokens[j++]!);
   let e = j;
   while (e < hi && (nameToken(tokens[e]) || (PARTICLES.has(bare(tokens[e]!)) && nameToken(tokens[e + 1])))) e++;
+  // Organisation names with small words inside: "Alliance to Reclaim Our Schools", "Bank of Valdoria".
+  if (e > j && tokens.slice(j, e).some((x) => ORG_WORDS.has(bare(x)))) {
+    while (e + 1 < hi && ORG_JOINERS.has(bare(tokens[e]!)) && nameToken(tokens[e + 1])) {
+      e++;
+      while (e < hi && nameToken(tokens[e])) e++;
+    }
+  }
   // A capitalised run followed by lowercase role words and another run is a role: "MSNBC host Chris Matthews".
   let r = e;
   while (r < hi && isWord(tokens[r]) && !isCap(tokens[r]) && ROLE_WORDS.has(bare(tokens[r]!)) && bare(tokens[r]!) !== 'of' && bare(tokens[r]!) !== 'for') r++;
