@@ -131,6 +131,22 @@ describe('extractQuotes: speakers and cues', () => {
   });
 });
 
+describe('extractQuotes: sources', () => {
+  it('reads "as X put it" and "according to X" at the end of a sentence', () => {
+    const [a] = run('The plan is, as the Port Gazette put it in an editorial, “a harbour built on sand.”');
+    expect([a!.speaker, a!.cue]).toEqual(['the Port Gazette', 'put']);
+    const [b] = run('More than 300 divers joined a “slow swim” across the bay, according to the Alliance for Clean Harbours.');
+    expect(b!.speaker).toBe('the Alliance for Clean Harbours');
+  });
+
+  it('keeps unnamed sources on their quotes but out of the speaker index', () => {
+    const text = '“The harbour authority acted within its powers,” said the ruling.';
+    const qs = run(text);
+    expect(qs[0]!.speaker).toBe('the ruling');
+    expect(speakersOf(qs, text)).toEqual([]);
+  });
+});
+
 describe('extractQuotes: bad input', () => {
   it('returns no quotes for empty or non-text input instead of throwing', () => {
     expect(extractQuotes('')).toEqual([]);
