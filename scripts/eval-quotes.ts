@@ -53,6 +53,6 @@ for (const [name, run] of Object.entries(systems)) {
       rows.push(`${name.padEnd(9)} ${mode.padEnd(8)} ${kind.padEnd(8)} | ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)} | ${pct(s.speakerAccuracy)} (${String(s.judged).padStart(3)}) | ${pct(s.attributedF1)}   | ${String(s.nGold).padStart(4)}  ${String(s.nPred).padStart(4)}`);
     }
   }
-  rows.push(`${name}: ${(ms / items.length).toFixed(2)} ms/article`);
+  rows.push(`${name}: ${(ms / items.length).toFixed(2)} ms/article (one cold pass, JIT warm-up included; speed is measured by npm run bench)`);
 }
 process.stdout.write(rows.join('\n') + '\n');
