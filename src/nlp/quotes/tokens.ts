@@ -20,7 +20,7 @@ export interface Token {
 const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'rev',
   'st', 'jr', 'sr', 'prof', 'pres', 'adm', 'maj', 'cmdr', 'del', 'amb', 'atty', 'sens', 'reps', 'supt', 'insp', 'det', 'fr', 'mt', 'hon']);
 
-const RE = /\u25A0+|(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*|[^\s]/gu;
+const RE = /(\u25A0+)|((?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*)|[^\s]/gu;
 
 /** Tokens of masked[from, to). `quoteAt(offset)` maps a quote run's start to its quote index. */
 export function tokenize(masked: string, from: number, to: number, quoteAt: (offset: number) => number): Token[] {
@@ -29,23 +29,24 @@ export function tokenize(masked: string, from: number, to: number, quoteAt: (off
   for (;;) {
     const m = RE.exec(masked);
     if (!m || m.index >= to) break;
-    let s = m.index;
-    let e = Math.min(s + m[0].length, to);
-    const c = m[0][0]!;
-    if (c === QUOTE_CHAR) {
-      out.push({ text: m[0], start: s, end: e, kind: 'quote', quote: quoteAt(s), low: '', cap: false });
-      continue;
-    }
-    if (/[\p{L}\p{N}]/u.test(c)) {
-      const w = masked.slice(s, e);
-      if (masked[e] === '.' && e < to && (DOTTED.has(w.toLowerCase()) || /^\p{Lu}$/u.test(w))) e++;
-      RE.lastIndex = e;
-      const text = masked.slice(s, e);
-      const lower = text.toLowerCase();
-      out.push({ text, start: s, end: e, kind: 'word', low: lower.endsWith('.') ? lower.slice(0, -1) : lower, cap: lower[0] !== c });
+    const s = m.index;
+    if (m[1] !== undefined) {
+      out.push({ text: m[1], start: s, end: Math.min(s + m[1].length, to), kind: 'quote', quote: quoteAt(s), low: '', cap: false });
+    } else if (m[2] !== undefined) {
+      let text = m[2];
+      let e = Math.min(s + text.length, to);
+      let low = text.toLowerCase();
+      // Keep the dot of a title or an initial ("Mr.", "J.").
+      if (e < to && masked.charCodeAt(e) === 46 && (DOTTED.has(low) || (text.length === 1 && low !== text))) {
+        e++;
+        RE.lastIndex = e;
+        text += '.';
+      } else if (low.endsWith('.')) {
+        low = low.slice(0, -1);
+      }
+      out.push({ text, start: s, end: e, kind: 'word', low, cap: low.charCodeAt(0) !== text.charCodeAt(0) });
     } else {
-      s = m.index;
-      out.push({ text: c, start: s, end: s + 1, kind: 'punct', low: c, cap: false });
+      out.push({ text: m[0], start: s, end: s + 1, kind: 'punct', low: m[0], cap: false });
     }
   }
   return out;
