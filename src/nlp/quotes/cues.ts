@@ -73,7 +73,7 @@ const WEAK = new Set(['read', 'sing', 'rule', 'rate', 'believe', 'think', 'feel'
 
 /** The lemma of a cue verb form ("warned" -> "warn"), or null when the word is not a cue. */
 export function cueLemma(word: string): string | null {
-  return FORM_TO_LEMMA.get(word.toLowerCase()) ?? null;
+  return FORM_TO_LEMMA.get(word) ?? FORM_TO_LEMMA.get(word.toLowerCase()) ?? null;
 }
 
 export function isStrongCue(word: string): boolean {

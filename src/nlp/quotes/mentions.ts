@@ -38,7 +38,8 @@ export function nameToken(t: Token | undefined): boolean {
   if (t === undefined || !t.cap) return false;
   const b = bare(t);
   if (b in HONORIFICS || TITLES.has(b)) return isCap(t);
-  if (NOT_NAME.has(b) || /['’](d|m|ll|ve|re)$/i.test(b) || pronounOf(t)) return false;
+  if (NOT_NAME.has(b) || b in PRONOUNS) return false;
+  if ((b.includes('’') || b.includes("'")) && (/['’](d|m|ll|ve|re)$/.test(b) || pronounOf(t))) return false;
   return cueLemma(b) === null;
 }
 

@@ -13,8 +13,8 @@ export interface Token {
   low: string;
   /** Starts with an uppercase letter. */
   cap: boolean;
-  /** Index of the quote a 'quote' token stands for. */
-  quote?: number;
+  /** Index of the quote a 'quote' token stands for; -1 for other tokens (one object shape for all). */
+  quote: number;
 }
 
 const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'rev',
@@ -44,9 +44,9 @@ export function tokenize(masked: string, from: number, to: number, quoteAt: (off
       } else if (low.endsWith('.')) {
         low = low.slice(0, -1);
       }
-      out.push({ text, start: s, end: e, kind: 'word', low, cap: low.charCodeAt(0) !== text.charCodeAt(0) });
+      out.push({ text, start: s, end: e, kind: 'word', quote: -1, low, cap: low.charCodeAt(0) !== text.charCodeAt(0) });
     } else {
-      out.push({ text: m[0], start: s, end: s + 1, kind: 'punct', low: m[0], cap: false });
+      out.push({ text: m[0], start: s, end: s + 1, kind: 'punct', quote: -1, low: m[0], cap: false });
     }
   }
   return out;
