@@ -61,9 +61,14 @@ export class ArticleIndex {
   /** Registers a mention (also called for speakers found next to cues) and returns its person. */
   note(m: Mention, at: number, record = true): Person | null {
     if (m.kind !== 'name') return null;
-    const name = stripPossessive(m.text);
-    const parts = name.split(' ');
+    const name = /['’]s?$/.test(m.text) ? stripPossessive(m.text) : m.text;
     let p: Person | undefined = this.byName.get(name.toLowerCase());
+    if (p && p.name === name && !m.honorific && !m.role) {
+      // Seen before in exactly this form: nothing new to learn.
+      if (record) this.seen.push({ person: p, start: at });
+      return p;
+    }
+    const parts = name.split(' ');
     if (!p && !m.isOrg) p = this.match(parts, at, m.honorific);
     if (!p) {
       p = { name, isOrg: m.isOrg, gender: null, roles: [], aliases: new Set() };
