@@ -10,11 +10,11 @@
 // So `articleText.slice(start, end) === text` for every quote, and `text` is verbatim.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Quote } from '../domain/types.ts';
 import { extractQuotes } from '../nlp/quotes.ts';
+import { mapJsonl, openJsonlInput } from './jsonl.ts';
 import { UsageError, parseArgs, type CliCommand, type CliIO } from './types.ts';
 
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
@@ -85,29 +85,8 @@ async function readArticle(target: string, io: CliIO): Promise<{ text: string; p
 
 const Line = z.object({ id: z.union([z.string(), z.number()]), text: z.string() });
 
-async function batch(input: Readable, io: CliIO): Promise<number> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
-  for await (const raw of rl) {
-    lineNo++;
-    if (!raw.trim()) continue;
-    let id: unknown = null;
-    let parsed: ReturnType<typeof Line.safeParse> | null;
-    try {
-      const json = JSON.parse(raw) as unknown;
-      id = (json as { id?: unknown } | null)?.id ?? null;
-      parsed = Line.safeParse(json);
-    } catch {
-      parsed = null;
-    }
-    if (!parsed?.success) {
-      io.stdout.write(JSON.stringify({ id, error: `line ${lineNo}: expected {"id", "text"}` }) + '\n');
-      continue;
-    }
-    io.stdout.write(JSON.stringify({ id: parsed.data.id, quotes: quotesOfText(parsed.data.text).map(quoteJson) }) + '\n');
-  }
-  return 0;
-}
+const batch = (input: Readable, io: CliIO) =>
+  mapJsonl(input, io, Line, '{"id", "text"}', (l) => ({ id: l.id, quotes: quotesOfText(l.text).map(quoteJson) }));
 
 function human(quotes: Quote[]): string {
   if (quotes.length === 0) return 'no quotes found\n';
@@ -127,15 +106,7 @@ const command: CliCommand = {
     const { positional, flags } = parseArgs(args, { flags: ['json', 'jsonl'] });
     if (flags.has('jsonl')) {
       if (positional.length > 1) throw new UsageError('--jsonl takes at most one FILE (or - for stdin)');
-      const file = positional[0] ?? '-';
-      if (file === '-') return batch(io.stdin, io);
-      const { createReadStream } = await import('node:fs');
-      const stream = createReadStream(file);
-      await new Promise<void>((resolve, reject) => {
-        stream.once('open', () => resolve());
-        stream.once('error', (e) => reject(new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e.message}`)));
-      });
-      return batch(stream, io);
+      return batch(await openJsonlInput(positional[0], io), io);
     }
     if (positional.length !== 1) throw new UsageError('give one file, URL or - (or --jsonl for batch input)');
     const { text, plain } = await readArticle(positional[0]!, io);

@@ -4,8 +4,6 @@
 // `newsbot summarise --jsonl [FILE|-]`: batch, always offline and deterministic. Each input line
 //   { "id", "articles": ["text", …] } gives { "id", "summary" } (sentences joined by "\n"), in order;
 //   a bad line gives { "id", "error" } and the run continues (exit 0 unless nothing was readable).
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { openApp } from '../app.ts';
@@ -13,6 +11,7 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { summarise } from '../nlp/summarise.ts';
 import { summariseWithModel } from '../llm/summarise-llm.ts';
+import { mapJsonl, openJsonlInput } from './jsonl.ts';
 import { UsageError, parseArgs, type CliCommand, type CliIO } from './types.ts';
 
 const Line = z.object({ id: z.union([z.string(), z.number()]), articles: z.array(z.string()).min(1) });
@@ -53,30 +52,8 @@ async function readText(target: string, io: CliIO): Promise<{ title: string; tex
   }
 }
 
-async function batch(input: Readable, io: CliIO): Promise<number> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
-  let lineNo = 0;
-  for await (const raw of rl) {
-    lineNo++;
-    if (!raw.trim()) continue;
-    let parsed: z.ZodSafeParseResult<z.infer<typeof Line>> | null;
-    let id: unknown = null;
-    try {
-      const json = JSON.parse(raw) as unknown;
-      id = (json as { id?: unknown } | null)?.id ?? null;
-      parsed = Line.safeParse(json);
-    } catch {
-      parsed = null;
-    }
-    if (!parsed?.success) {
-      io.stdout.write(JSON.stringify({ id, error: `line ${lineNo}: expected {"id", "articles": ["text", …]}` }) + '\n');
-      continue;
-    }
-    const text = parsed.data.articles.join('\n\n');
-    io.stdout.write(JSON.stringify({ id: parsed.data.id, summary: summarise(text).join('\n') }) + '\n');
-  }
-  return 0;
-}
+const batch = (input: Readable, io: CliIO) =>
+  mapJsonl(input, io, Line, '{"id", "articles": ["text", …]}', (l) => ({ id: l.id, summary: summarise(l.articles.join('\n\n')).join('\n') }));
 
 const command: CliCommand = {
   name: 'summarise',
@@ -86,14 +63,7 @@ const command: CliCommand = {
     const { positional, flags } = parseArgs(args, { flags: ['jsonl', 'offline'] });
     if (flags.has('jsonl')) {
       if (positional.length > 1) throw new UsageError('--jsonl takes at most one FILE (or - for stdin)');
-      const file = positional[0] ?? '-';
-      if (file === '-') return batch(io.stdin, io);
-      const stream = createReadStream(file);
-      await new Promise<void>((resolve, reject) => {
-        stream.once('open', () => resolve());
-        stream.once('error', (e) => reject(new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e.message}`)));
-      });
-      return batch(stream, io);
+      return batch(await openJsonlInput(positional[0], io), io);
     }
     if (positional.length !== 1) throw new UsageError('give one file, URL or - (or --jsonl for batch input)');
     const article = await readText(positional[0]!, io);
