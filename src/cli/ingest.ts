@@ -8,6 +8,7 @@ import { openApp } from '../app.ts';
 import { createLogger } from '../log.ts';
 import { createFetcher, type Fetcher } from '../ingest/fetch.ts';
 import { ingestTargets, type IngestSummary, type SourceResult } from '../ingest/pipeline.ts';
+import { extractQuotes, speakersOf } from '../nlp/quotes.ts';
 import { TargetError, classifyTarget, targetKey } from '../ingest/targets.ts';
 import { UsageError, parseArgs, type CliCommand, type CliIO } from './types.ts';
 
@@ -72,6 +73,7 @@ const command: CliCommand = {
       if (!targets.length) {
         throw new UsageError('nothing to ingest: give feed URLs, page URLs, files or folders, or add sources with `newsbot sources add`');
       }
+      let quotes = 0;
       const summary = await ingestTargets(targets, {
         store: app.store,
         fetcher,
@@ -80,8 +82,15 @@ const command: CliCommand = {
         force: flags.has('force'),
         fetchArticles: flags.has('fetch-articles'),
         onProgress: (done, total, _t, r) => io.stderr.write(`${progressLine(done, total, r)}\n`),
+        // One-shot: index quotes here rather than through the queue, so `newsbot whosaid` finds
+        // them as soon as this command returns (the bot does the same in its process-article job).
+        onArticle: async (a) => {
+          const found = extractQuotes(a.text);
+          quotes += found.length;
+          await app.store.quotes.replaceForArticle(a.id, found, speakersOf(found, a.text));
+        },
       });
-      io.stdout.write(flags.has('json') ? `${JSON.stringify(summary)}\n` : `${summaryLine(summary)}\n`);
+      io.stdout.write(flags.has('json') ? `${JSON.stringify({ ...summary, quotes })}\n` : `${summaryLine(summary)}; ${quotes} quotes indexed\n`);
       if (summary.failed === 0) return 0;
       return summary.failed === summary.sources.length ? 2 : 1;
     } finally {

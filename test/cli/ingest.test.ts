@@ -41,16 +41,26 @@ describe('newsbot ingest', () => {
     server.serve('/rss2.xml', readFileSync(`${fixtures}feeds/rss2.xml`), { 'content-type': 'application/rss+xml' });
     const r = await cli(['ingest', `${server.url}/rss2.xml`, `${fixtures}pages/folder`]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('ingested 2 sources: 4 new, 0 updated, 0 duplicate, 0 failed\n');
+    expect(r.stdout).toMatch(/^ingested 2 sources: 4 new, 0 updated, 0 duplicate, 0 failed; \d+ quotes indexed\n$/);
     expect(r.stderr.trim().split('\n')).toHaveLength(2);
     expect(r.stderr).toMatch(/^\[\d\/2\] /m);
 
     const again = await cli(['ingest']);
-    expect(again.stdout).toBe('ingested 2 sources: 0 new, 0 updated, 4 duplicate, 0 failed\n');
+    expect(again.stdout).toBe('ingested 2 sources: 0 new, 0 updated, 4 duplicate, 0 failed; 0 quotes indexed\n');
 
     const search = await cli(['articles', 'search', 'quay', 'market']);
     expect(search.code).toBe(0);
     expect(search.stdout).toContain('Millbrook Gazette  Quay market gets a roof at last');
+  });
+
+  it('indexes the quotes of what it stores, so whosaid finds them as soon as ingest returns', async () => {
+    const r = await cli(['ingest', `${fixtures}pages/folder/01-quay-market.txt`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/; [1-9]\d* quotes indexed\n$/);
+    const who = await cli(['whosaid', 'holt', '--json']);
+    expect(who.code).toBe(0);
+    expect(who.stdout).toContain('Our traders have earned this');
+    expect(who.stdout).toContain('Tomas Holt');
   });
 
   it('with no arguments ingests NEWSBOT_FEEDS, and says so when there is nothing to ingest', async () => {
@@ -58,7 +68,7 @@ describe('newsbot ingest', () => {
     expect(empty.code).toBe(2);
     expect(empty.stderr).toMatch(/^newsbot ingest: nothing to ingest/);
     const r = await cli(['ingest'], { NEWSBOT_FEEDS: `${fixtures}pages/folder, ${fixtures}feeds/rdf.xml` });
-    expect(r.stdout).toBe('ingested 2 sources: 3 new, 0 updated, 0 duplicate, 0 failed\n');
+    expect(r.stdout).toMatch(/^ingested 2 sources: 3 new, 0 updated, 0 duplicate, 0 failed; \d+ quotes indexed\n$/);
   });
 
   it('exits 2 with one stderr line for a missing file or a malformed URL, before fetching anything', async () => {
@@ -77,7 +87,7 @@ describe('newsbot ingest', () => {
     server.serve('/up.xml', readFileSync(`${fixtures}feeds/rdf.xml`), { 'content-type': 'application/rdf+xml' });
     const r = await cli(['ingest', `${server.url}/down.xml`, `${server.url}/up.xml`]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('ingested 2 sources: 1 new, 0 updated, 0 duplicate, 1 failed\n');
+    expect(r.stdout).toMatch(/^ingested 2 sources: 1 new, 0 updated, 0 duplicate, 1 failed; \d+ quotes indexed\n$/);
     expect(r.stderr).toContain(`${server.url}/down.xml: failed: HTTP 503`);
 
     const skipped = await cli(['ingest', `${server.url}/down.xml`]);
