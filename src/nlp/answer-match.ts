@@ -2,10 +2,15 @@
 // answers it. Weights are inverse document frequency over the candidate articles, so words every
 // article shares (the topic itself) count little and words no article has count most: a question
 // whose key words appear nowhere is recognised as one "the sources do not say".
-import { contentStems } from './stem.ts';
+import { contentStems, words } from './stem.ts';
+import { alternatives, repairWord } from './answer-terms.ts';
 
 export type QuestionKind =
-  | { kind: 'person'; person: string; about: string | null }
+  /**
+   * "What did <subject> say (about X)?". `subject` is as written, with a leading "the" kept
+   * ("the energy minister", "Brandt", "officials"); `person` is the same without the determiner.
+   */
+  | { kind: 'person'; person: string; subject: string; about: string | null }
   | { kind: 'who-said'; about: string }
   | { kind: 'general' };
 
@@ -16,9 +21,10 @@ const WHO_SAID = /^\s*who\s+(?:said|says|has said|is saying)\s+(?:what\s+)?(?:ab
 export function classifyQuestion(q: string): QuestionKind {
   const m = PERSON.exec(q) ?? PERSON_2.exec(q);
   if (m) {
-    const person = m[1]!.replace(/^(the|a)\s+/i, '').trim();
-    if (person && !/^(they|he|she|it|people|officials|anyone|everyone)$/i.test(person)) {
-      return { kind: 'person', person, about: m[2]?.trim() || null };
+    const subject = m[1]!.trim().replace(/^(the|a|an)\s+/i, (d) => d.toLowerCase());
+    const person = subject.replace(/^(the|a|an)\s+/i, '').trim();
+    if (person && !/^(they|he|she|it|you|we|i|people|anyone|everyone|someone|somebody|anybody|nobody)$/i.test(person)) {
+      return { kind: 'person', person, subject, about: m[2]?.trim() || null };
     }
   }
   const w = WHO_SAID.exec(q);
@@ -27,7 +33,10 @@ export function classifyQuestion(q: string): QuestionKind {
 }
 
 export interface TermWeights {
+  /** Question stem -> IDF weight. */
   weights: Map<string, number>;
+  /** Question stem -> the stems that count as it (itself, its synonyms, its repair when misspelt). */
+  alts: Map<string, string[]>;
   total: number;
 }
 
@@ -53,23 +62,38 @@ export function isBroadQuestion(question: string, docs: Set<string>[]): boolean 
   return stems.every((s) => docs.reduce((k, d) => k + (d.has(s) ? 1 : 0), 0) * 2 >= docs.length);
 }
 
-/** IDF weights of the question's content stems over `docs` (each a set of stems). */
-export function questionTerms(question: string, docs: Set<string>[]): TermWeights {
+/**
+ * IDF weights of the question's content stems over `docs` (each a set of stems). A stem counts as
+ * present where any of its synonyms is; a word no doc has is repaired to the one source word it is
+ * a likely typo of, when `vocabulary` (the sources' lowercase words) is given.
+ */
+export function questionTerms(question: string, docs: Set<string>[], vocabulary?: Iterable<string>): TermWeights {
   const weights = new Map<string, number>();
+  const alts = new Map<string, string[]>();
   const n = docs.length;
+  const known = new Set<string>();
+  for (const d of docs) for (const s of d) known.add(s);
+  const vocab = vocabulary ? [...new Set(vocabulary)] : [];
+  const raw = new Map(words(question).map((w) => [contentStems(w)[0] ?? '', w] as const));
   for (const s of questionStems(question)) {
-    const df = docs.reduce((k, d) => k + (d.has(s) ? 1 : 0), 0);
+    const alt = alternatives(s);
+    if (!alt.some((x) => known.has(x)) && vocab.length) {
+      const fixed = repairWord(raw.get(s) ?? s, vocab, known);
+      if (fixed) alt.push(...alternatives(fixed));
+    }
+    const df = docs.reduce((k, d) => k + (alt.some((x) => d.has(x)) ? 1 : 0), 0);
     weights.set(s, Math.log((n + 1) / (df + 0.5)));
+    alts.set(s, alt);
   }
   let total = 0;
   for (const w of weights.values()) total += w;
-  return { weights, total };
+  return { weights, alts, total };
 }
 
 /** Share (0..1) of the question's weight that a sentence covers. */
 export function coverage(terms: TermWeights, sentenceStems: Set<string>): number {
   if (terms.total <= 0) return 0;
   let hit = 0;
-  for (const [s, w] of terms.weights) if (sentenceStems.has(s)) hit += w;
+  for (const [s, w] of terms.weights) if ((terms.alts.get(s) ?? [s]).some((x) => sentenceStems.has(x))) hit += w;
   return hit / terms.total;
 }

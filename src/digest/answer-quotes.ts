@@ -1,0 +1,120 @@
+// Quotes for "what did <subject> say (about X)" and "who said what about X". The subject may be a
+// name ("Brandt" finds "Ilse Brandt"), a role ("the energy minister" finds every speaker whose
+// role says so, in any of their quotes) or words in the sentence around a quote ("…,” the mayor
+// said). Quotes come from the quote index, or are extracted on the spot for articles the index has
+// nothing for (the index is filled by a background job that may not have run yet).
+import type { Article, QuoteHit } from '../domain/types.ts';
+import type { Store } from '../store/ports.ts';
+import { extractQuotes, speakerKey } from '../nlp/quotes.ts';
+import { splitSentences } from '../nlp/sentences.ts';
+import { contentStems } from '../nlp/stem.ts';
+import { alternatives, editDistance } from '../nlp/answer-terms.ts';
+
+export interface QuoteCandidate {
+  q: QuoteHit;
+  group: string;
+  text: Set<string>;
+  /** Stems of the sentence(s) around the quote, without the quoted words. */
+  context: Set<string>;
+  title: Set<string>;
+}
+
+const groupOf = (q: QuoteHit): string => q.speakerKey ?? speakerKey(q.speaker ?? '');
+
+function contextOf(a: Article | undefined, q: QuoteHit): string {
+  if (!a || q.start < 0 || q.end > a.text.length || q.start >= q.end) return '';
+  const around = splitSentences(a.text).filter((s) => s.end > q.start && s.start < q.end);
+  if (around.length === 0) return '';
+  return `${a.text.slice(around[0]!.start, q.start)} ${a.text.slice(q.end, around.at(-1)!.end)}`;
+}
+
+/** Quotes of the articles, newest article first, the same quote carried by several outlets once. */
+export async function candidateQuotes(store: Store, articles: Article[]): Promise<QuoteCandidate[]> {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const stored = await store.quotes.forArticles(articles.map((a) => a.id));
+  const covered = new Set(stored.map((q) => q.articleId));
+  const hits = [...stored];
+  for (const a of articles) {
+    if (covered.has(a.id)) continue;
+    extractQuotes(a.text, { title: a.title }).forEach((q, i) => {
+      const key = q.speaker ? speakerKey(q.speaker) || null : null;
+      hits.push({ ...q, id: `${a.id}#${i}`, articleId: a.id, speakerKey: key, outlet: a.outlet, title: a.title, url: a.url, publishedAt: a.publishedAt });
+    });
+  }
+  hits.sort((x, y) => y.publishedAt.getTime() - x.publishedAt.getTime() || x.articleId.localeCompare(y.articleId) || x.start - y.start);
+  // A speaker's role given in one quote (or article) holds for their other quotes here too.
+  const roleOf = new Map<string, string>();
+  for (const q of hits) if (q.speakerRole && q.speaker) roleOf.set(groupOf(q), roleOf.get(groupOf(q)) ?? q.speakerRole);
+  const seen = new Set<string>();
+  const out: QuoteCandidate[] = [];
+  for (const q of hits) {
+    const norm = q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (!norm || seen.has(norm)) continue;
+    seen.add(norm);
+    const a = byId.get(q.articleId);
+    if (!q.speakerRole && q.speaker) q.speakerRole = roleOf.get(groupOf(q)) ?? null;
+    out.push({ q, group: groupOf(q), text: new Set(contentStems(q.text)), context: new Set(contentStems(contextOf(a, q))), title: new Set(contentStems(q.title)) });
+  }
+  return out;
+}
+
+const has = (set: Set<string>, s: string): boolean => alternatives(s).some((x) => set.has(x));
+
+/**
+ * Quotes whose speaker the subject names. In order of preference: speakers whose name has a subject
+ * word (and whose name and roles have all of them), or whose key is in `indexKeys` (the speaker
+ * index's aliases); else speakers whose roles have every subject word; else quotes whose
+ * surrounding sentence has them; else, for a one-word name, speakers with a name one typo away.
+ */
+export function quotesBySubject(all: QuoteCandidate[], subject: string, indexKeys: Set<string> = new Set()): QuoteCandidate[] {
+  const want = [...new Set(contentStems(subject))];
+  if (want.length === 0) return [];
+  const names = new Map<string, Set<string>>();
+  const roles = new Map<string, Set<string>>();
+  for (const c of all) {
+    if (!c.q.speaker) continue;
+    const n = names.get(c.group) ?? new Set(contentStems(c.q.speaker));
+    names.set(c.group, n);
+    const r = roles.get(c.group) ?? new Set<string>();
+    for (const s of contentStems(c.q.speakerRole ?? '')) r.add(s);
+    roles.set(c.group, r);
+  }
+  const pick = (ok: (group: string) => boolean) => all.filter((c) => c.q.speaker && ok(c.group));
+  const byName = pick((g) => indexKeys.has(g) || (want.some((s) => names.get(g)!.has(s)) && want.every((s) => names.get(g)!.has(s) || has(roles.get(g)!, s))));
+  if (byName.length) return byName;
+  const byRole = pick((g) => want.every((s) => has(roles.get(g)!, s) || has(names.get(g)!, s)));
+  if (byRole.length) return byRole;
+  const byContext = all.filter((c) => want.every((s) => has(c.context, s)));
+  if (byContext.length) return byContext;
+  // A misspelt surname ("Brant"): only for one capitalised word, compared with the names as written.
+  const one = /^\p{Lu}[\p{L}'’-]{4,}$/u.test(subject.trim()) ? subject.trim().toLowerCase() : '';
+  if (!one) return [];
+  return all.filter((c) => c.q.speaker && /^\p{Lu}/u.test(c.q.speaker) && c.q.speaker.toLowerCase().split(/\s+/).some((n) => n[0] === one[0] && editDistance(one, n, 1) <= 1));
+}
+
+/**
+ * How much a quote is about `about`: its own words count 2, the sentence around it 1, only its
+ * article's title 0.5 (the title says what the story is about, not what this quote is about).
+ */
+export function aboutScore(c: QuoteCandidate, about: string[]): number {
+  let s = 0;
+  for (const w of about) s += has(c.text, w) ? 2 : has(c.context, w) ? 1 : has(c.title, w) ? 0.5 : 0;
+  return s;
+}
+
+/**
+ * The quotes to show: those about `about` (all when null), best first. One speaker: up to
+ * `perSpeaker` of their quotes; several: each one's best quote, up to `speakers` of them.
+ */
+export function pickQuotes(cands: QuoteCandidate[], about: string | null, opts: { perSpeaker: number; speakers: number; byTitle?: boolean }): QuoteHit[] {
+  const want = about ? [...new Set(contentStems(about))] : [];
+  let scored = cands.map((c, i) => ({ c, i, s: want.length ? aboutScore(c, want) : 1 })).filter((x) => x.s > 0);
+  // Quotes matched only through their article's title count (last) for "who said what about X";
+  // for a named subject they count only when nothing closer matches.
+  if (!opts.byTitle && scored.some((x) => x.s >= 1)) scored = scored.filter((x) => x.s >= 1);
+  scored.sort((x, y) => y.s - x.s || x.i - y.i);
+  const groups = new Map<string, QuoteHit[]>();
+  for (const { c } of scored) groups.set(c.group, [...(groups.get(c.group) ?? []), c.q]);
+  if (groups.size === 1) return [...groups.values()][0]!.slice(0, opts.perSpeaker);
+  return [...groups.values()].slice(0, opts.speakers).map((g) => g[0]!);
+}
