@@ -13,6 +13,8 @@ import { alternatives, editDistance } from '../nlp/answer-terms.ts';
 export interface QuoteCandidate {
   q: QuoteHit;
   group: string;
+  /** Stems of the words the article puts right next to the speaker's full name ("finance minister, Petra Lund"). */
+  beside: Set<string>;
   text: Set<string>;
   /** Stems of the sentence(s) around the quote, without the quoted words. */
   context: Set<string>;
@@ -26,6 +28,23 @@ function contextOf(a: Article | undefined, q: QuoteHit): string {
   const around = splitSentences(a.text).filter((s) => s.end > q.start && s.start < q.end);
   if (around.length === 0) return '';
   return `${a.text.slice(around[0]!.start, q.start)} ${a.text.slice(q.end, around.at(-1)!.end)}`;
+}
+
+/**
+ * The words an article writes beside a full name: before it back to the previous sentence or quote
+ * mark (at most 40 characters: "Norland's finance minister, Petra Lund"), and an appositive right
+ * after it ("Petra Lund, the finance minister,"). That is where news text gives a person's role.
+ */
+export function besideName(text: string, name: string): string {
+  if (!name || !/\s/.test(name.trim())) return '';
+  const out: string[] = [];
+  for (let at = text.indexOf(name); at >= 0 && out.length < 8; at = text.indexOf(name, at + name.length)) {
+    const before = text.slice(Math.max(0, at - 40), at);
+    out.push(before.slice(Math.max(...['.', ';', ':', '!', '?', '“', '”', '"', '\n'].map((c) => before.lastIndexOf(c))) + 1));
+    const after = /^,\s*([^,.;:“”"\n]{1,60}),/.exec(text.slice(at + name.length));
+    if (after) out.push(after[1]!);
+  }
+  return out.join(' ');
 }
 
 /** Quotes of the articles, newest article first, the same quote carried by several outlets once. */
@@ -53,7 +72,8 @@ export async function candidateQuotes(store: Store, articles: Article[]): Promis
     seen.add(norm);
     const a = byId.get(q.articleId);
     if (!q.speakerRole && q.speaker) q.speakerRole = roleOf.get(groupOf(q)) ?? null;
-    out.push({ q, group: groupOf(q), text: new Set(contentStems(q.text)), context: new Set(contentStems(contextOf(a, q))), title: new Set(contentStems(q.title)) });
+    const beside = new Set(contentStems(a && q.speaker ? besideName(a.text, q.speaker) : ''));
+    out.push({ q, group: groupOf(q), beside, text: new Set(contentStems(q.text)), context: new Set(contentStems(contextOf(a, q))), title: new Set(contentStems(q.title)) });
   }
   return out;
 }
@@ -77,6 +97,7 @@ export function quotesBySubject(all: QuoteCandidate[], subject: string, indexKey
     names.set(c.group, n);
     const r = roles.get(c.group) ?? new Set<string>();
     for (const s of contentStems(c.q.speakerRole ?? '')) r.add(s);
+    for (const s of c.beside) r.add(s);
     roles.set(c.group, r);
   }
   const pick = (ok: (group: string) => boolean) => all.filter((c) => c.q.speaker && ok(c.group));
