@@ -2,10 +2,16 @@
 // With REDIS_URL they talk to BullMQ, where failed jobs live in Redis. In the embedded mode the
 // running process records failed jobs as files under DATA_DIR/failed-jobs; `retry` marks them,
 // and the running process re-queues them within a few seconds (or at its next start).
+// `failed` also lists what else was finally lost: chat posts the Discord and Slack adapters gave
+// up on (recorded in the store cache) and scheduled digests marked failed in the store. Those
+// are read through the Store port only, so this command never loads discord.js or Bolt.
+import { z } from 'zod';
 import { createFailedJobDir } from '../adapters/inprocess/failed-dir.ts';
-import { failedJobsDir, openQueue } from '../app.ts';
+import { failedJobsDir, openQueue, openStore } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import type { Logger } from '../log.ts';
 import type { FailedJob } from '../queue/port.ts';
+import type { Store } from '../store/ports.ts';
 import { cliLogger } from './ingest.ts';
 import { UsageError, parseArgs, type CliCommand } from './types.ts';
 
@@ -23,6 +29,81 @@ function show(j: FailedJob): string {
   ].join('\n');
 }
 
+/**
+ * Cache keys and record shape written by the chat adapters (src/adapters/discord/failures.ts,
+ * src/adapters/slack/failures.ts): a JSON array of { at: ISO time, what, channelId, error },
+ * newest last. Repeated here so the CLI does not import the adapters (and their SDKs).
+ */
+export const CHAT_FAILURE_KEYS = { discord: 'discord:failed-posts', slack: 'slack:failed-posts' } as const;
+const chatFailure = z.object({ at: z.string(), what: z.string(), channelId: z.string(), error: z.string() });
+
+export interface FailedChatPost extends z.infer<typeof chatFailure> {
+  platform: keyof typeof CHAT_FAILURE_KEYS;
+}
+
+export interface FailedScheduledPost {
+  subscriptionId: string;
+  period: string;
+  error: string;
+  at: Date;
+  /** From the subscription, when it still exists. */
+  topic: string | null;
+  platform: string | null;
+  channelId: string | null;
+}
+
+export interface FailedPosts {
+  chat: FailedChatPost[];
+  scheduled: FailedScheduledPost[];
+  /** Records that could not be read (malformed cache entries), said aloud rather than skipped. */
+  problems: string[];
+}
+
+/** Everything the store says was finally not posted, oldest first within each list. */
+export async function readFailedPosts(store: Store): Promise<FailedPosts> {
+  const out: FailedPosts = { chat: [], scheduled: [], problems: [] };
+  for (const [platform, key] of Object.entries(CHAT_FAILURE_KEYS) as [FailedChatPost['platform'], string][]) {
+    const raw = await store.cache.get(key);
+    if (raw === null || raw === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      out.problems.push(`${key} is not valid JSON`);
+      continue;
+    }
+    if (!Array.isArray(json)) {
+      out.problems.push(`${key} is not a list`);
+      continue;
+    }
+    let bad = 0;
+    for (const item of json) {
+      const r = chatFailure.safeParse(item);
+      if (r.success) out.chat.push({ platform, ...r.data });
+      else bad++;
+    }
+    if (bad) out.problems.push(`${key} holds ${bad} unreadable record${bad === 1 ? '' : 's'}`);
+  }
+  out.chat.sort((a, b) => a.at.localeCompare(b.at));
+  for (const p of await store.posts.failedPosts()) {
+    const sub = await store.subscriptions.get(p.subscriptionId);
+    out.scheduled.push({ ...p, topic: sub?.topic ?? null, platform: sub?.platform ?? null, channelId: sub?.channelId ?? null });
+  }
+  out.scheduled.sort((a, b) => a.at.getTime() - b.at.getTime());
+  return out;
+}
+
+const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function showChat(p: FailedChatPost): string {
+  return [`${p.platform}  ${p.what}  channel ${p.channelId}  failed ${p.at}`, `    error: ${oneLine(p.error)}`].join('\n');
+}
+
+function showScheduled(p: FailedScheduledPost): string {
+  const where = p.topic !== null ? `"${oneLine(p.topic, 80)}" to ${p.platform} channel ${p.channelId}` : '(subscription since removed)';
+  return [`subscription ${p.subscriptionId}  period ${p.period}  ${where}  failed ${iso(p.at)}`, `    error: ${oneLine(p.error)}`].join('\n');
+}
+
 const command: CliCommand = {
   name: 'jobs',
   usage: 'newsbot jobs failed [--json] | retry <id|all>',
@@ -36,11 +117,18 @@ const command: CliCommand = {
     const config = loadConfig(io.env);
     const log = cliLogger(io, config);
 
+    if (sub === 'failed') {
+      const jobs = config.REDIS_URL ? await redisFailed(config, log) : await createFailedJobDir(failedJobsDir(config)).list();
+      const posts = await storeFailed(config, log, io.stderr);
+      print(jobs, posts, flags.has('json'), io.stdout);
+      if (posts) for (const p of posts.problems) io.stderr.write(`newsbot jobs: ${p}\n`);
+      return 0;
+    }
+
     if (config.REDIS_URL) {
       const queue = await openQueue(config, log);
       try {
-        if (sub === 'failed') print(await queue.failed(), flags.has('json'), io.stdout);
-        else io.stdout.write(`${await queue.retry(positional[0]!)} job(s) re-queued\n`);
+        io.stdout.write(`${await queue.retry(positional[0]!)} job(s) re-queued\n`);
       } finally {
         await queue.close(1000);
       }
@@ -48,10 +136,6 @@ const command: CliCommand = {
     }
 
     const failedLog = createFailedJobDir(failedJobsDir(config));
-    if (sub === 'failed') {
-      print(await failedLog.list(), flags.has('json'), io.stdout);
-      return 0;
-    }
     const n = await failedLog.requestRetry(positional[0]!);
     if (n === 0 && positional[0] !== 'all') throw new UsageError(`no failed job ${positional[0]} (see newsbot jobs failed)`);
     io.stdout.write(`${n} job(s) marked for retry; the running newsbot re-queues them within seconds (or when it next starts)\n`);
@@ -59,12 +143,55 @@ const command: CliCommand = {
   },
 };
 
-function print(jobs: FailedJob[], json: boolean, out: NodeJS.WritableStream): void {
+async function redisFailed(config: ReturnType<typeof loadConfig>, log: Logger): Promise<FailedJob[]> {
+  const queue = await openQueue(config, log);
+  try {
+    return await queue.failed();
+  } finally {
+    await queue.close(1000);
+  }
+}
+
+/** Failed posts from the store; null (with one line on stderr) when the store cannot be read. */
+async function storeFailed(config: ReturnType<typeof loadConfig>, log: Logger, err: NodeJS.WritableStream): Promise<FailedPosts | null> {
+  let store: Store | null = null;
+  try {
+    store = await openStore(config, log);
+    return await readFailedPosts(store);
+  } catch (e) {
+    err.write(`newsbot jobs: could not read failed posts from the store: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    return null;
+  } finally {
+    await store?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Text: three sections (jobs, chat posts, scheduled posts), each saying "no failed …" when empty.
+ * JSON: { jobs, chatPosts, scheduledPosts } with ISO times; the post lists are null when the
+ * store could not be read.
+ */
+function print(jobs: FailedJob[], posts: FailedPosts | null, json: boolean, out: NodeJS.WritableStream): void {
   if (json) {
-    out.write(JSON.stringify(jobs.map((j) => ({ ...j, failedAt: j.failedAt.toISOString() }))) + '\n');
+    out.write(
+      JSON.stringify({
+        jobs: jobs.map((j) => ({ ...j, failedAt: j.failedAt.toISOString() })),
+        chatPosts: posts ? posts.chat : null,
+        scheduledPosts: posts ? posts.scheduled.map((p) => ({ ...p, at: p.at.toISOString() })) : null,
+      }) + '\n',
+    );
     return;
   }
-  out.write(jobs.length ? jobs.map(show).join('\n') + '\n' : 'no failed jobs\n');
+  const lines = [jobs.length ? jobs.map(show).join('\n') : 'no failed jobs'];
+  if (posts) {
+    lines.push(posts.chat.length ? `failed chat posts (${posts.chat.length}):\n${posts.chat.map(showChat).join('\n')}` : 'no failed chat posts');
+    lines.push(
+      posts.scheduled.length
+        ? `failed scheduled posts (${posts.scheduled.length}):\n${posts.scheduled.map(showScheduled).join('\n')}`
+        : 'no failed scheduled posts',
+    );
+  }
+  out.write(lines.join('\n') + '\n');
 }
 
 export default command;

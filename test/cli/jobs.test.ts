@@ -22,7 +22,7 @@ describe('newsbot jobs (embedded mode)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'newsbot-cli-jobs-'));
     try {
       const env = { DATA_DIR: dir };
-      expect((await cli(['jobs', 'failed'], env)).out).toBe('no failed jobs\n');
+      expect((await cli(['jobs', 'failed'], env)).out).toBe('no failed jobs\nno failed chat posts\nno failed scheduled posts\n');
       await createFailedJobDir(join(dir, 'failed-jobs')).record({
         id: 'ingest-source.s1.2026-11-28T0915Z', name: 'ingest-source', payload: { sourceId: 's1' }, error: 'feed answered 503', attempts: 3, failedAt: new Date('2026-11-28T09:20:00Z'),
       });
@@ -30,7 +30,7 @@ describe('newsbot jobs (embedded mode)', () => {
       expect(listed.out).toContain('ingest-source.s1.2026-11-28T0915Z  ingest-source  failed 2026-11-28T09:20:00Z after 3 attempts');
       expect(listed.out).toContain('error: feed answered 503');
       const json = JSON.parse((await cli(['jobs', 'failed', '--json'], env)).out);
-      expect(json[0]).toMatchObject({ id: 'ingest-source.s1.2026-11-28T0915Z', attempts: 3, failedAt: '2026-11-28T09:20:00.000Z' });
+      expect(json.jobs[0]).toMatchObject({ id: 'ingest-source.s1.2026-11-28T0915Z', attempts: 3, failedAt: '2026-11-28T09:20:00.000Z' });
       const retried = await cli(['jobs', 'retry', 'all'], env);
       expect(retried.code).toBe(0);
       expect(retried.out).toMatch(/^1 job\(s\) marked for retry/);

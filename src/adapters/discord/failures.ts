@@ -1,17 +1,15 @@
 // A message Discord finally refused (after @discordjs/rest retried 429s and 5xx) is logged and
 // recorded in the store, so it is visible after the fact (`discordFailures(cache)`), never lost
 // silently. The record list keeps the newest 100 entries.
+import { z } from 'zod';
 import type { Logger } from '../../log.ts';
 import type { CacheStore } from '../../store/ports.ts';
 
 export const FAILED_POSTS_KEY = 'discord:failed-posts';
 
-export interface FailedPost {
-  at: string;
-  what: string;
-  channelId: string;
-  error: string;
-}
+/** One record; `newsbot jobs failed` reads the same shape (src/cli/jobs.ts), keep them in step. */
+const failedPost = z.object({ at: z.string(), what: z.string(), channelId: z.string(), error: z.string() });
+export type FailedPost = z.infer<typeof failedPost>;
 
 export async function recordFailure(cache: CacheStore, log: Logger, f: Pick<FailedPost, 'what' | 'channelId'>, err: unknown): Promise<void> {
   log.error({ err, what: f.what, channelId: f.channelId }, 'discord post failed after retries');
@@ -29,7 +27,12 @@ export async function discordFailures(cache: CacheStore): Promise<FailedPost[]> 
   if (!raw) return [];
   try {
     const v = JSON.parse(raw) as unknown;
-    return Array.isArray(v) ? (v as FailedPost[]) : [];
+    // Malformed records are dropped here (the writer rewrites the list); the CLI reports them.
+    if (!Array.isArray(v)) return [];
+    return v.flatMap((item) => {
+      const r = failedPost.safeParse(item);
+      return r.success ? [r.data] : [];
+    });
   } catch {
     return [];
   }

@@ -1,0 +1,88 @@
+// `newsbot jobs failed` also shows chat posts the adapters finally gave up on and scheduled
+// digests marked failed, read from the same store the running bot writes to.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { recordFailure } from '../../src/adapters/discord/failures.ts';
+import { recordSlackFailure } from '../../src/adapters/slack/failures.ts';
+import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
+import { runCli } from '../../src/cli.ts';
+import { createLogger } from '../../src/log.ts';
+
+async function cli(args: string[], env: Record<string, string>) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), env });
+  return { code, out, err };
+}
+
+async function withDataDir(fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'newsbot-cli-jobs-posts-'));
+  try {
+    await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('newsbot jobs failed: failed posts', () => {
+  it('lists failed Discord and Slack posts and failed scheduled digests, as text and as JSON', async () => {
+    await withDataDir(async (dir) => {
+      const store = await openSqliteStore(join(dir, 'newsbot.db'));
+      const log = createLogger('silent');
+      // Written exactly as the adapters write them when a post finally fails.
+      await recordFailure(store.cache, log, { what: 'follow-up answer', channelId: '777000111' }, new Error('Missing Access'));
+      await recordSlackFailure(store.cache, log, { what: 'digest', channelId: 'C0HARBOUR' }, new Error('channel_not_found'));
+      const sub = await store.subscriptions.add({
+        platform: 'discord', workspaceId: 'G1', channelId: '555000222', topic: 'harbour strike', cron: '30 8 * * *', timezone: 'Europe/Kyiv',
+        maxStories: 5, quietHours: null, whenEmpty: 'note', createdBy: 'U1',
+      });
+      expect(await store.posts.claim(sub.id, '2031-05-20T08:30', 'worker-1', 60_000)).toBe(true);
+      await store.posts.markFailed(sub.id, '2031-05-20T08:30', 'Discord answered 403 Missing Permissions');
+      await store.close();
+
+      const text = await cli(['jobs', 'failed'], { DATA_DIR: dir });
+      expect(text.code).toBe(0);
+      expect(text.err).toBe('');
+      expect(text.out).toContain('no failed jobs\n');
+      expect(text.out).toMatch(/failed chat posts \(2\):\n/);
+      expect(text.out).toMatch(/discord {2}follow-up answer {2}channel 777000111 {2}failed \S+\n {4}error: Missing Access/);
+      expect(text.out).toMatch(/slack {2}digest {2}channel C0HARBOUR {2}failed \S+\n {4}error: channel_not_found/);
+      expect(text.out).toContain('failed scheduled posts (1):\n');
+      expect(text.out).toContain(`subscription ${sub.id}  period 2031-05-20T08:30  "harbour strike" to discord channel 555000222  failed `);
+      expect(text.out).toContain('error: Discord answered 403 Missing Permissions');
+
+      const json = JSON.parse((await cli(['jobs', 'failed', '--json'], { DATA_DIR: dir })).out);
+      expect(json.jobs).toEqual([]);
+      expect(json.chatPosts).toEqual([
+        { platform: 'discord', what: 'follow-up answer', channelId: '777000111', error: 'Missing Access', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+        { platform: 'slack', what: 'digest', channelId: 'C0HARBOUR', error: 'channel_not_found', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      ]);
+      expect(json.scheduledPosts).toEqual([
+        {
+          subscriptionId: sub.id, period: '2031-05-20T08:30', error: 'Discord answered 403 Missing Permissions', at: expect.stringMatching(/Z$/),
+          topic: 'harbour strike', platform: 'discord', channelId: '555000222',
+        },
+      ]);
+    });
+  });
+
+  it('says which records it could not read instead of skipping them silently', async () => {
+    await withDataDir(async (dir) => {
+      const store = await openSqliteStore(join(dir, 'newsbot.db'));
+      await store.cache.put('discord:failed-posts', JSON.stringify([{ at: '2031-05-20T09:00:00.000Z', what: 'digest', channelId: '1', error: 'x' }, { what: 42 }]));
+      await store.cache.put('slack:failed-posts', '{not json');
+      await store.close();
+      const r = await cli(['jobs', 'failed'], { DATA_DIR: dir });
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('failed chat posts (1):\ndiscord  digest  channel 1  failed 2031-05-20T09:00:00.000Z');
+      expect(r.err).toBe('newsbot jobs: discord:failed-posts holds 1 unreadable record\nnewsbot jobs: slack:failed-posts is not valid JSON\n');
+    });
+  });
+});
