@@ -20,34 +20,131 @@ export interface Token {
 const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'rev',
   'st', 'jr', 'sr', 'prof', 'pres', 'adm', 'maj', 'cmdr', 'del', 'amb', 'atty', 'sens', 'reps', 'supt', 'insp', 'det', 'fr', 'mt', 'hon']);
 
-const RE = /(\u25A0+)|((?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*)|[^\s]/gu;
+// What the scanner below matches, as a regular expression (kept as the reference):
+//   /(\u25A0+)|((?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*)|[^\s]/gu
+// i.e. a run of QUOTE_CHAR, a dotted acronym ("U.S."), a word with inner apostrophes, hyphens or dots,
+// or any other single code point. The scanner is hand-written because exec() allocates a match array
+// per token and was most of the cost of extraction; it must stay equivalent to the expression.
+
+// Code-point classes, filled lazily for the BMP: 0 = not yet known, 1 = letter, 2 = number, 3 = other.
+const LETTER = 1;
+const NUMBER = 2;
+const OTHER = 3;
+const bmpClass = new Uint8Array(0x10000);
+const isWS = /\s/;
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  bmpClass[c] = /\p{L}/u.test(ch) ? LETTER : /\p{N}/u.test(ch) ? NUMBER : OTHER;
+}
+
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    const k = bmpClass[cp]!;
+    if (k !== 0) return k;
+  }
+  const ch = String.fromCodePoint(cp);
+  const k = /\p{L}/u.test(ch) ? LETTER : /\p{N}/u.test(ch) ? NUMBER : OTHER;
+  if (cp < 0x10000) bmpClass[cp] = k;
+  return k;
+}
+
+/** Whitespace as the regular expression \s defines it. */
+function isSpaceAt(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return isWS.test(String.fromCharCode(code));
+}
+
+/** The code point at i, reading a surrogate pair as one (like the `u` flag). */
+function codePointAt(s: string, i: number): number {
+  return s.codePointAt(i) ?? -1;
+}
+
+const isLetterOrNumber = (cp: number): boolean => cp >= 0 && classOf(cp) !== OTHER;
+const cpLength = (cp: number): number => (cp > 0xffff ? 2 : 1);
+
+/** End of the word that starts at i: [\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)* (greedy). */
+function wordEnd(s: string, i: number): number {
+  let j = i;
+  for (;;) {
+    for (let cp = codePointAt(s, j); isLetterOrNumber(cp); cp = codePointAt(s, j)) j += cpLength(cp);
+    const sep = s.charCodeAt(j);
+    // ' ’ - .
+    if ((sep === 39 || sep === 0x2019 || sep === 45 || sep === 46) && isLetterOrNumber(codePointAt(s, j + 1))) j++;
+    else return j;
+  }
+}
+
+/** End of a dotted acronym at i, (?:\p{L}\.){2,}, or -1 when there are fewer than two letter-dot pairs. */
+function acronymEnd(s: string, i: number): number {
+  let j = i;
+  let pairs = 0;
+  for (;;) {
+    const cp = codePointAt(s, j);
+    if (cp < 0 || classOf(cp) !== LETTER) break;
+    const dot = j + cpLength(cp);
+    if (s.charCodeAt(dot) !== 46) break;
+    j = dot + 1;
+    pairs++;
+  }
+  return pairs >= 2 ? j : -1;
+}
+
+/**
+ * Whether s[from, to) is ASCII without capitals, so it is its own lowercase. Most words are, and
+ * toLowerCase() is slow on them: they are slices of a two-byte string (the text holds curly quotes),
+ * which misses V8's one-byte fast path.
+ */
+function isLowerAscii(s: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 128 || (c >= 65 && c <= 90)) return false;
+  }
+  return true;
+}
 
 /** Tokens of masked[from, to). `quoteAt(offset)` maps a quote run's start to its quote index. */
 export function tokenize(masked: string, from: number, to: number, quoteAt: (offset: number) => number): Token[] {
   const out: Token[] = [];
-  RE.lastIndex = from;
+  const n = masked.length;
+  let i = from;
+  // Like a `u` regex, a start inside a surrogate pair backs up to the pair.
+  if (i > 0 && i < n && (masked.charCodeAt(i) & 0xfc00) === 0xdc00 && (masked.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
   for (;;) {
-    const m = RE.exec(masked);
-    if (!m || m.index >= to) break;
-    const s = m.index;
-    if (m[1] !== undefined) {
-      out.push({ text: m[1], start: s, end: Math.min(s + m[1].length, to), kind: 'quote', quote: quoteAt(s), low: '', cap: false });
-    } else if (m[2] !== undefined) {
-      let text = m[2];
-      let e = Math.min(s + text.length, to);
-      let low = text.toLowerCase();
-      // Keep the dot of a title or an initial ("Mr.", "J.").
-      if (e < to && masked.charCodeAt(e) === 46 && (DOTTED.has(low) || (text.length === 1 && low !== text))) {
-        e++;
-        RE.lastIndex = e;
-        text += '.';
-      } else if (low.endsWith('.')) {
-        low = low.slice(0, -1);
-      }
-      out.push({ text, start: s, end: e, kind: 'word', quote: -1, low, cap: low.charCodeAt(0) !== text.charCodeAt(0) });
-    } else {
-      out.push({ text: m[0], start: s, end: s + 1, kind: 'punct', quote: -1, low: m[0], cap: false });
+    while (i < n && isSpaceAt(masked.charCodeAt(i))) i++;
+    if (i >= n || i >= to) break;
+    const s = i;
+    const c = masked.charCodeAt(s);
+    if (c === 0x25a0) {
+      let j = s + 1;
+      while (j < n && masked.charCodeAt(j) === 0x25a0) j++;
+      out.push({ text: masked.slice(s, j), start: s, end: Math.min(j, to), kind: 'quote', quote: quoteAt(s), low: '', cap: false });
+      i = j;
+      continue;
     }
+    const cp = codePointAt(masked, s);
+    if (classOf(cp) === OTHER) {
+      // One code point; `end` stays s + 1 even for a surrogate pair (as the token always had).
+      const len = cpLength(cp);
+      const p = masked.slice(s, s + len);
+      out.push({ text: p, start: s, end: s + 1, kind: 'punct', quote: -1, low: p, cap: false });
+      i = s + len;
+      continue;
+    }
+    const acronym = acronymEnd(masked, s);
+    const matchEnd = acronym >= 0 ? acronym : wordEnd(masked, s);
+    let text = masked.slice(s, matchEnd);
+    let e = Math.min(matchEnd, to);
+    let low = isLowerAscii(masked, s, matchEnd) ? text : text.toLowerCase();
+    i = matchEnd;
+    // Keep the dot of a title or an initial ("Mr.", "J.").
+    if (e < to && masked.charCodeAt(e) === 46 && (DOTTED.has(low) || (text.length === 1 && low !== text))) {
+      e++;
+      i = e;
+      text += '.';
+    } else if (low.endsWith('.')) {
+      low = low.slice(0, -1);
+    }
+    out.push({ text, start: s, end: e, kind: 'word', quote: -1, low, cap: low.charCodeAt(0) !== text.charCodeAt(0) });
   }
   return out;
 }
