@@ -112,8 +112,10 @@ export async function buildDigest(store: Store, req: DigestRequest): Promise<Dig
 
   base.stories = top.map((d): Story => {
     const rep = representative(d.fresh).article;
+    // The article the headline and summary come from leads (the heading links to it); the other
+    // outlets follow, newest first.
     const articles = [...d.fresh]
-      .sort((a, b) => b.article.publishedAt.getTime() - a.article.publishedAt.getTime())
+      .sort((a, b) => Number(b.article === rep) - Number(a.article === rep) || b.article.publishedAt.getTime() - a.article.publishedAt.getTime())
       .map((m) => sourceOf(m.article));
     const story: Story = {
       key: storyKey(d.members.map((m) => m.article)),

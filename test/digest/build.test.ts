@@ -26,6 +26,9 @@ describe('digest engine', () => {
     const s = d.stories[0]!;
     expect(s.articles.map((a) => a.outlet).sort()).toEqual(['Harbour Courier', 'Northgate Ledger', 'Valley Post']);
     expect(s.headline).toMatch(/Lorrick|Brannock/);
+    // The heading links to the article it was taken from.
+    const lead = await store.articles.get(s.articles[0]!.id);
+    expect(lead!.title.trim()).toBe(s.headline);
     expect(s.summary.length).toBeGreaterThan(20);
     expect(s.quotes.map((q) => [q.speaker, q.text])).toEqual([['Odile Farrant', 'The tanks held, and that is why nobody was hurt,']]);
     expect(d.articleCount).toBe(3);
