@@ -40,8 +40,12 @@ export const digest: Command<CommandDeps> = {
   parseText(text): Record<string, string> | { error: string } {
     const { words, named } = splitFreeText(text, ['topic', 'since']);
     // A trailing duration ("ukraine 3d") is the window; everything else is the topic.
-    const last = words.at(-1);
-    if (!named.since && last && words.length > 1 && parseDuration(last)) {
+    // Two-word forms ("1 week", "3 days") count too.
+    const lastTwo = words.slice(-2).join(' ');
+    if (!named.since && words.length > 2 && parseDuration(lastTwo)) {
+      named.since = parseDuration(lastTwo)!;
+      words.splice(-2);
+    } else if (!named.since && words.length > 1 && parseDuration(words.at(-1)!)) {
       named.since = words.pop()!;
     }
     const topic = named.topic ?? words.join(' ');

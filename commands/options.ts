@@ -14,7 +14,7 @@ export function parseDuration(s: string): DurationName | null {
   if (v in DURATIONS) return v as DurationName;
   if (['1d', '1day', 'day', '24hours', 'today'].includes(v)) return '24h';
   if (['3days', '72h'].includes(v)) return '3d';
-  if (['1w', 'week', '7days', '168h'].includes(v)) return '7d';
+  if (['1w', 'week', '1week', '7days', '168h'].includes(v)) return '7d';
   return null;
 }
 

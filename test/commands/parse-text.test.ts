@@ -10,6 +10,10 @@ describe('parseText of each command', () => {
     const p = cmd('digest').parseText;
     expect(p('harbour strike 3d')).toEqual({ topic: 'harbour strike', since: '3d' });
     expect(p('harbour strike week')).toEqual({ topic: 'harbour strike', since: 'week' });
+    expect(p('harbour strike 1 week')).toEqual({ topic: 'harbour strike', since: '7d' });
+    expect(p('harbour strike 3 days')).toEqual({ topic: 'harbour strike', since: '3d' });
+    // A number that belongs to the topic stays in it.
+    expect(p('route 66 closure 3d')).toEqual({ topic: 'route 66 closure', since: '3d' });
     expect(p('topic:"harbour strike" since:7d')).toEqual({ topic: 'harbour strike', since: '7d' });
     expect(p('"harbour strike" since:24h')).toEqual({ topic: '"harbour strike"', since: '24h' });
     // A lone duration is a topic, not an empty topic with a window.
