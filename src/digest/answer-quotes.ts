@@ -32,8 +32,8 @@ function contextOf(a: Article | undefined, q: QuoteHit): string {
 
 /**
  * The words an article writes beside a full name: before it back to the previous sentence or quote
- * mark (at most 40 characters: "Norland's finance minister, Petra Lund"), and an appositive right
- * after it ("Petra Lund, the finance minister,"). That is where news text gives a person's role.
+ * mark (at most 40 characters: "Norland's finance minister, Petra Lund"), and a noun-phrase
+ * appositive right after it ("Petra Lund, the finance minister,"). That is where news text gives a person's role.
  */
 export function besideName(text: string, name: string): string {
   if (!name || !/\s/.test(name.trim())) return '';
@@ -41,7 +41,9 @@ export function besideName(text: string, name: string): string {
   for (let at = text.indexOf(name); at >= 0 && out.length < 8; at = text.indexOf(name, at + name.length)) {
     const before = text.slice(Math.max(0, at - 40), at);
     out.push(before.slice(Math.max(...['.', ';', ':', '!', '?', '“', '”', '"', '\n'].map((c) => before.lastIndexOf(c))) + 1));
-    const after = /^,\s*([^,.;:“”"\n]{1,60}),/.exec(text.slice(at + name.length));
+    // An appositive is a noun phrase ("the finance minister", "Tessby's mayor"), not a clause
+    // ("visiting Kyiv for the energy conference", "who leads the talks").
+    const after = /^,\s*((?:the|a|an|its|his|her|their|\p{Lu})[^,.;:“”"\n]{0,59}),/u.exec(text.slice(at + name.length));
     if (after) out.push(after[1]!);
   }
   return out.join(' ');

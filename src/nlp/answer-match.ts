@@ -23,7 +23,8 @@ export function classifyQuestion(q: string): QuestionKind {
   if (m) {
     const subject = m[1]!.trim().replace(/^(the|a|an)\s+/i, (d) => d.toLowerCase());
     const person = subject.replace(/^(the|a|an)\s+/i, '').trim();
-    if (person && !/^(they|he|she|it|you|we|i|people|anyone|everyone|someone|somebody|anybody|nobody)$/i.test(person)) {
+    const bare = person.replace(/[^\p{L}\p{N}\s'’.-]/gu, '').trim();
+    if (bare && !/^(they|he|she|it|you|we|i|people|anyone|everyone|someone|somebody|anybody|nobody|here|channel)$/i.test(bare)) {
       return { kind: 'person', person, subject, about: m[2]?.trim() || null };
     }
   }

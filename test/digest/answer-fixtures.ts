@@ -34,7 +34,7 @@ export const TRAM = [
     'tram-2',
     'Fjordline Times',
     'Finance minister says tram money is secure',
-    'Norland’s finance minister, Petra Lund, said on Tuesday that the money for the Tessby tram was secure despite cuts elsewhere.\n\n“Nobody in Tessby should doubt that the money is there,” Lund said.\n\nA council spokeswoman said the first trams would carry passengers in 2035.\n\nAbout 1,200 people signed a petition against the route last year.',
+    'Norland’s finance minister, Petra Lund, said on Tuesday that the money for the Tessby tram was secure despite cuts elsewhere.\n\n“Nobody in Tessby should doubt that the money is there,” Lund said.\n\nA council spokeswoman said the first trams would carry passengers in 2035.\n\nJonas Berg, speaking after the transport minister at a fair in Ostvik, said the depot would be built first.\n\n“The depot comes before the rails,” Berg said.\n\nAbout 1,200 people signed a petition against the route last year.',
     4,
   ),
 ];

@@ -37,6 +37,11 @@ describe.each([
     expect(a.citations.map((c) => c.articleId)).toEqual(['tram-2', 'tram-1']);
   });
 
+  it('does not take a clause beside a name for a role', async () => {
+    const a = await ask('What did the transport minister say?');
+    expect(a.sentences.map((s) => s.text)).not.toContainEqual(expect.stringMatching(/Berg/));
+  });
+
   it('narrows a role by its qualifying words', async () => {
     const a = await ask('What did the transport minister say?');
     expect(a.sentences.map((s) => s.text)).toEqual(['Halvard Moen (Transport Minister): “The state will carry half of the bill for the tracks”']);
