@@ -1,5 +1,6 @@
 // Speech cue lexicon: verbs (all inflections) and phrases that introduce reported speech.
 // Lemmas are expanded to their forms once at load; lookups are O(1) on the lowercased token.
+import { lower } from './tokens.ts';
 
 const LEMMAS = [
   'say', 'tell', 'add', 'warn', 'stress', 'insist', 'describe', 'call', 'claim', 'argue', 'note', 'explain',
@@ -61,7 +62,7 @@ for (const l of LEMMAS) {
 
 /** "claims", "tweets", "reports": a plural noun as often as a verb. */
 export function isNounPlural(word: string): boolean {
-  const w = word.toLowerCase();
+  const w = lower(word);
   const l = FORM_TO_LEMMA.get(w);
   return l !== undefined && NOUN_LEMMAS.has(l) && w !== l && w.endsWith('s') && !w.endsWith('ss');
 }
@@ -73,7 +74,8 @@ const WEAK = new Set(['read', 'sing', 'rule', 'rate', 'believe', 'think', 'feel'
 
 /** The lemma of a cue verb form ("warned" -> "warn"), or null when the word is not a cue. */
 export function cueLemma(word: string): string | null {
-  return FORM_TO_LEMMA.get(word) ?? FORM_TO_LEMMA.get(word.toLowerCase()) ?? null;
+  // Tokens pass their `low` form; lower() skips the second lookup's toLowerCase() when nothing changes.
+  return FORM_TO_LEMMA.get(word) ?? FORM_TO_LEMMA.get(lower(word)) ?? null;
 }
 
 export function isStrongCue(word: string): boolean {

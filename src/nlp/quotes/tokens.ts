@@ -62,14 +62,22 @@ function codePointAt(s: string, i: number): number {
 const isLetterOrNumber = (cp: number): boolean => cp >= 0 && classOf(cp) !== OTHER;
 const cpLength = (cp: number): number => (cp > 0xffff ? 2 : 1);
 
+/** Length in code units of the letter or number at s[j] (2 for a surrogate pair); 0 when there is none. */
+function letterOrNumberAt(s: string, j: number): number {
+  const c = s.charCodeAt(j);
+  if (c < 128) return bmpClass[c] !== OTHER ? 1 : 0; // ASCII, the usual case: one table lookup
+  const cp = codePointAt(s, j);
+  return isLetterOrNumber(cp) ? cpLength(cp) : 0;
+}
+
 /** End of the word that starts at i: [\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)* (greedy). */
 function wordEnd(s: string, i: number): number {
   let j = i;
   for (;;) {
-    for (let cp = codePointAt(s, j); isLetterOrNumber(cp); cp = codePointAt(s, j)) j += cpLength(cp);
+    for (let len = letterOrNumberAt(s, j); len > 0; len = letterOrNumberAt(s, j)) j += len;
     const sep = s.charCodeAt(j);
     // ' ’ - .
-    if ((sep === 39 || sep === 0x2019 || sep === 45 || sep === 46) && isLetterOrNumber(codePointAt(s, j + 1))) j++;
+    if ((sep === 39 || sep === 0x2019 || sep === 45 || sep === 46) && letterOrNumberAt(s, j + 1) > 0) j++;
     else return j;
   }
 }
@@ -100,6 +108,11 @@ function isLowerAscii(s: string, from: number, to: number): boolean {
     if (c >= 128 || (c >= 65 && c <= 90)) return false;
   }
   return true;
+}
+
+/** s.toLowerCase(), without the call when s is already lowercase ASCII (same result, much cheaper). */
+export function lower(s: string): string {
+  return isLowerAscii(s, 0, s.length) ? s : s.toLowerCase();
 }
 
 /** Tokens of masked[from, to). `quoteAt(offset)` maps a quote run's start to its quote index. */
