@@ -6,7 +6,7 @@
 import type { Article, QuoteHit } from '../domain/types.ts';
 import type { Store } from '../store/ports.ts';
 import { extractQuotes, speakerKey } from '../nlp/quotes.ts';
-import { splitSentences } from '../nlp/sentences.ts';
+import { splitSentences, type Sentence } from '../nlp/sentences.ts';
 import { contentStems } from '../nlp/stem.ts';
 import { alternatives, editDistance } from '../nlp/answer-terms.ts';
 
@@ -23,9 +23,9 @@ export interface QuoteCandidate {
 
 const groupOf = (q: QuoteHit): string => q.speakerKey ?? speakerKey(q.speaker ?? '');
 
-function contextOf(a: Article | undefined, q: QuoteHit): string {
+function contextOf(a: Article | undefined, q: QuoteHit, sentencesOf: (a: Article) => Sentence[]): string {
   if (!a || q.start < 0 || q.end > a.text.length || q.start >= q.end) return '';
-  const around = splitSentences(a.text).filter((s) => s.end > q.start && s.start < q.end);
+  const around = sentencesOf(a).filter((s) => s.end > q.start && s.start < q.end);
   if (around.length === 0) return '';
   return `${a.text.slice(around[0]!.start, q.start)} ${a.text.slice(q.end, around.at(-1)!.end)}`;
 }
@@ -66,6 +66,8 @@ export async function candidateQuotes(store: Store, articles: Article[]): Promis
   // A speaker's role given in one quote (or article) holds for their other quotes here too.
   const roleOf = new Map<string, string>();
   for (const q of hits) if (q.speakerRole && q.speaker) roleOf.set(groupOf(q), roleOf.get(groupOf(q)) ?? q.speakerRole);
+  const split = new Map<string, Sentence[]>();
+  const sentencesOf = (a: Article): Sentence[] => split.get(a.id) ?? split.set(a.id, splitSentences(a.text)).get(a.id)!;
   const seen = new Set<string>();
   const out: QuoteCandidate[] = [];
   for (const q of hits) {
@@ -75,7 +77,7 @@ export async function candidateQuotes(store: Store, articles: Article[]): Promis
     const a = byId.get(q.articleId);
     if (!q.speakerRole && q.speaker) q.speakerRole = roleOf.get(groupOf(q)) ?? null;
     const beside = new Set(contentStems(a && q.speaker ? besideName(a.text, q.speaker) : ''));
-    out.push({ q, group: groupOf(q), beside, text: new Set(contentStems(q.text)), context: new Set(contentStems(contextOf(a, q))), title: new Set(contentStems(q.title)) });
+    out.push({ q, group: groupOf(q), beside, text: new Set(contentStems(q.text)), context: new Set(contentStems(contextOf(a, q, sentencesOf))), title: new Set(contentStems(q.title)) });
   }
   return out;
 }
