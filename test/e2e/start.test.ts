@@ -1,7 +1,7 @@
 // `npm start` on the embedded default, as a user runs it: a real child process with the sample
 // corpus, console chat on stdin/stdout, the ops server, and a clean exit on SIGTERM.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,41 +38,100 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+function startBot(env: Record<string, string>) {
+  const proc = spawn(process.execPath, ['bin/newsbot.js', 'start'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env },
+  });
+  const io = { out: '', err: '' };
+  proc.stdout.on('data', (d) => (io.out += String(d)));
+  proc.stderr.on('data', (d) => (io.err += String(d)));
+  return { proc, io };
+}
+
+async function stop(proc: ChildProcessWithoutNullStreams): Promise<number | null> {
+  const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  proc.kill('SIGTERM');
+  return exit;
+}
+
+/** A text article in the files format (header lines, title, paragraphs), dated `hoursAgo` before now. */
+function article(outlet: string, hoursAgo: number, title: string, paragraphs: string[]): string {
+  const date = new Date(Date.now() - hoursAgo * 3600_000).toISOString();
+  const slug = title.toLowerCase().replace(/[^a-z]+/g, '-');
+  return [`Outlet: ${outlet}`, `Date: ${date}`, `URL: https://${outlet.toLowerCase().replace(/\W+/g, '')}.example/${slug}`, '', title, '', ...paragraphs.join('\n\n').split('\n')].join('\n') + '\n';
+}
+
 describe('newsbot start (embedded default)', () => {
-  it('ingests the sample corpus, answers console commands, serves /healthz and exits 0 on SIGTERM', async () => {
+  it('with no configuration ingests the sample corpus and answers /whosaid from it, then exits 0 on SIGTERM', async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsbot-e2e-'));
+    const bot = startBot({ DATA_DIR: dir, HTTP_PORT: '0' });
+    child = bot.proc;
+    await waitFor(() => bot.io.err, /"changed":3\d,"msg":"source ingested"/, 60_000);
+    // Quote extraction runs as queued jobs after ingest; ask until they have run.
+    let answer = '';
+    for (let i = 0; i < 50 && !/# Quotes by Ilse Brandt/.test(answer); i++) {
+      bot.proc.stdin.write('/whosaid brandt\n');
+      answer = await waitFor(() => bot.io.out, /# (Quotes by|No quotes)[^\n]*\n[\s\S]*\n\n/, 10_000);
+      if (!/# Quotes by Ilse Brandt/.test(answer)) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(answer).toContain('# Quotes by Ilse Brandt');
+    expect(answer).toMatch(/“[^”]+” — Ilse Brandt \([^)]*<https:\/\/example\.org\/[^>]+>\)/);
+    expect(await stop(bot.proc)).toBe(0);
+    expect(bot.io.err).toContain('"stopped"');
+  }, 120_000);
+
+  it('makes one story of two outlets reporting an event, answers a follow-up from its sources, and serves /healthz and /metrics', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newsbot-e2e-'));
+    const feeds = join(dir, 'articles');
+    mkdirSync(feeds);
+    writeFileSync(
+      join(feeds, 'a.txt'),
+      article('Pellow Gazette', 3, 'Pellow ferry service suspended after engine fire', [
+        'The Pellow ferry service was suspended on Saturday after an engine fire on the MV Corran forced 140 passengers back to port, the operator said.',
+        '“Nobody was hurt, and that is what matters tonight,” said harbour master Ines Vardy.',
+        'The operator said repairs would take at least ten days.',
+      ]),
+    );
+    writeFileSync(
+      join(feeds, 'b.txt'),
+      article('Corran Courier', 2, 'Engine fire halts Pellow ferry crossings', [
+        'Crossings on the Pellow ferry route were halted on Saturday when fire broke out in the engine room of the MV Corran with 140 passengers aboard.',
+        'Harbour master Ines Vardy said the crew had put the fire out within minutes.',
+        '“The crew did everything right,” Vardy said.',
+      ]),
+    );
+    writeFileSync(
+      join(feeds, 'c.txt'),
+      article('Pellow Gazette', 4, 'Library opening hours extended for winter', [
+        'The Pellow town library will open until nine in the evening from December, the council said.',
+      ]),
+    );
     const port = await freePort();
-    child = spawn(process.execPath, ['bin/newsbot.js', 'start'], {
-      cwd: root,
-      env: { PATH: process.env.PATH, DATA_DIR: dir, HTTP_PORT: String(port), LOG_LEVEL: 'info' },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.stderr.on('data', (d) => (err += String(d)));
+    const bot = startBot({ DATA_DIR: dir, HTTP_PORT: String(port), NEWSBOT_FEEDS: feeds });
+    child = bot.proc;
+    await waitFor(() => bot.io.err, /"source ingested"/, 60_000);
 
-    await waitFor(() => err, /"source ingested"/, 60_000);
-    // The sample corpus has fixed dates; a wide window keeps this test true on any later day.
-    child.stdin.write('/digest ukraine 3650d\n');
-    const digest = await waitFor(() => out, /Digest \S+ · ask follow-up/, 30_000);
-    expect(digest).toContain('# News digest: ukraine');
-    expect(digest).toMatch(/\d+ sources?: /);
-    expect(digest).toMatch(/“[^”]+” — [A-Z]/);
+    bot.proc.stdin.write('/digest ferry\n');
+    const digest = await waitFor(() => bot.io.out, /Digest \S+ · ask follow-up/, 30_000);
+    expect(digest).toContain('# News digest: ferry');
+    expect(digest).toContain('1 story');
+    expect(digest).toMatch(/2 sources: (Pellow Gazette|Corran Courier) .*· (Pellow Gazette|Corran Courier)/);
+    expect(digest).not.toContain('Library opening hours');
 
-    child.stdin.write('/whosaid "not a phrase anyone in the corpus used"\n');
-    await waitFor(() => out, /No quotes found/, 30_000);
+    bot.proc.stdin.write('how many passengers were on the ferry?\n');
+    const answer = await waitFor(() => bot.io.out, /# Answer[\s\S]*\[1\][\s\S]*\n\n/, 30_000);
+    expect(answer).toMatch(/140 passengers[^\n]*\[1\]/);
+    expect(answer).toMatch(/https:\/\/(pellowgazette|corrancourier)\.example\//);
 
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', checks: { store: 'ok', queue: 'ok', console: 'ok' } });
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    expect(metrics).toMatch(/newsbot_articles_ingested_total\{status="new"\} [1-9]/);
+    expect(metrics).toMatch(/newsbot_articles_ingested_total\{status="new"\} 3/);
     expect(metrics).toMatch(/newsbot_command_duration_seconds_count\{command="digest",platform="console"\} 1/);
 
-    const exit = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exit).toBe(0);
-    expect(err).toContain('"stopped"');
-    expect(err).not.toMatch(/"level":(50|60)/);
+    expect(await stop(bot.proc)).toBe(0);
+    expect(bot.io.err).not.toMatch(/"level":(50|60)/);
   }, 120_000);
 });
