@@ -6,6 +6,13 @@ export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
   madam: 'f', mme: 'f', mlle: 'f', herr: 'm', frau: 'f', monsieur: 'm', senor: 'm', senora: 'f',
 };
 
+/**
+ * `w in HONORIFICS` as a Set lookup (the `in` operator is slow on a miss, and nearly every word is
+ * one). It mirrors `in` exactly, inherited Object.prototype names such as "constructor" included,
+ * so which runs count as names does not change.
+ */
+export const HONORIFIC_WORDS: ReadonlySet<string> = new Set([...Object.keys(HONORIFICS), ...Object.getOwnPropertyNames(Object.prototype)]);
+
 /** Capitalised words that make the words before them (and themselves) a role in "French President Emmanuel Macron". */
 export const TITLES = new Set([
   'president', 'vice', 'prime', 'minister', 'secretary', 'senator', 'sen', 'sens', 'rep', 'reps', 'representative',
@@ -84,6 +91,9 @@ export const NOT_NAME = new Set([
 export const PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'n' | 'x'> = {
   he: 'm', she: 'f', they: 'p', it: 'n', we: 'p', i: 'x', you: 'x',
 };
+
+/** `w in PRONOUNS` as a Set lookup; mirrors `in` exactly (see HONORIFIC_WORDS). */
+export const PRONOUN_WORDS: ReadonlySet<string> = new Set([...Object.keys(PRONOUNS), ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /** Name particles kept inside a name run ("Charles de Gaulle", "Ursula von der Leyen"). */
 export const PARTICLES = new Set(['de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'dos', 'das', 'ter', 'ten', 'y', 'st']);

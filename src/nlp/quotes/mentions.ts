@@ -1,7 +1,7 @@
 // Speaker mentions next to a cue: a proper name with its role ("US secretary of state Antony
 // Blinken", "Sergei Ryabkov, Russia's deputy foreign minister,"), a pronoun ("he"), an organisation
 // ("the Kremlin") or a nominal ("the French president"). Pure functions over tokens.
-import { FINAL_TITLES, HONORIFICS, NOT_NAME, ORG_WORDS, PARTICLES, PRONOUNS, ROLE_WORDS, TITLES } from './lexicon.ts';
+import { FINAL_TITLES, HONORIFIC_WORDS, NOT_NAME, ORG_WORDS, PARTICLES, PRONOUN_WORDS, ROLE_WORDS, TITLES } from './lexicon.ts';
 import { cueLemma, CUE_FILLERS } from './cues.ts';
 import { isCap, isWord, type Token } from './tokens.ts';
 
@@ -30,15 +30,15 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
 function pronounOf(t: Token | undefined): string | null {
   if (!isWord(t)) return null;
   const base = t.low.replace(/['’](s|d|ll|ve|re|m)$/, '');
-  return base in PRONOUNS ? base : null;
+  return PRONOUN_WORDS.has(base) ? base : null;
 }
 
 /** Can this token be part of a capitalised name run? */
 export function nameToken(t: Token | undefined): boolean {
   if (t === undefined || !t.cap) return false;
   const b = bare(t);
-  if (b in HONORIFICS || TITLES.has(b)) return isCap(t);
-  if (NOT_NAME.has(b) || b in PRONOUNS) return false;
+  if (HONORIFIC_WORDS.has(b) || TITLES.has(b)) return isCap(t);
+  if (NOT_NAME.has(b) || PRONOUN_WORDS.has(b)) return false;
   if ((b.includes('’') || b.includes("'")) && (/['’](d|m|ll|ve|re)$/.test(b) || pronounOf(t))) return false;
   return cueLemma(b) === null;
 }
@@ -49,15 +49,15 @@ const joinTokens = (ts: Token[]): string => ts.map((t) => t.text).join(' ');
 export function splitRun(run: Token[], preRole: Token[], withThe: boolean): Mention | null {
   if (run.length === 0) return null;
   let k = -1;
-  for (let i = 0; i < run.length - 1; i++) if (TITLES.has(bare(run[i]!)) && !(i > 0 && bare(run[i - 1]!) in HONORIFICS)) k = i;
+  for (let i = 0; i < run.length - 1; i++) if (TITLES.has(bare(run[i]!)) && !(i > 0 && HONORIFIC_WORDS.has(bare(run[i - 1]!)))) k = i;
   // A title as the last word ("the Foreign Minister") makes the whole run a role.
   const beforeLast = run.length > 1 ? bare(run[run.length - 2]!) : '';
-  const lastTitle = FINAL_TITLES.has(bare(run[run.length - 1]!)) && !(bare(run[run.length - 1]!) in HONORIFICS) && !(beforeLast in HONORIFICS);
+  const lastTitle = FINAL_TITLES.has(bare(run[run.length - 1]!)) && !HONORIFIC_WORDS.has(bare(run[run.length - 1]!)) && !HONORIFIC_WORDS.has(beforeLast);
   if (lastTitle && run.length <= 4) k = run.length - 1;
   const roleTokens = [...preRole, ...run.slice(0, k + 1)];
   let nameTokens = run.slice(k + 1);
   let honorific: string | null = null;
-  while (nameTokens.length > 0 && bare(nameTokens[0]!) in HONORIFICS) {
+  while (nameTokens.length > 0 && HONORIFIC_WORDS.has(bare(nameTokens[0]!))) {
     honorific = bare(nameTokens[0]!);
     nameTokens = nameTokens.slice(1);
   }
