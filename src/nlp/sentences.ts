@@ -92,9 +92,24 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
+/**
+ * Whether offset i lies in [open, close) of one of `ranges` (sorted and disjoint, as pairedQuoteRanges
+ * returns them). A binary search instead of a per-paragraph flag array: allocating a typed array for
+ * every paragraph was a visible share of the cost of splitting.
+ */
+function inRanges(ranges: [number, number][], i: number): boolean {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![0] <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && i < ranges[lo - 1]![1];
+}
+
 function splitParagraph(text: string, from: number, to: number, push: (s: number, e: number) => void): void {
-  const quoted = new Uint8Array(to - from);
-  for (const [a, b] of pairedQuoteRanges(text, from, to)) quoted.fill(1, a - from, b - from);
+  const ranges = pairedQuoteRanges(text, from, to);
   let start = from;
   const seg = text.slice(from, to);
   const re = /[.!?…]/g;
@@ -104,7 +119,7 @@ function splitParagraph(text: string, from: number, to: number, push: (s: number
     let j = i + 1;
     while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
     // Inside a quotation only the terminator right before its closing mark can end a sentence.
-    if (quoted[i - from] && (j >= to || quoted[j - from] || !TRAILING_CLOSERS.has(text[j]!))) continue;
+    if (inRanges(ranges, i) && (j >= to || inRanges(ranges, j) || !TRAILING_CLOSERS.has(text[j]!))) continue;
     while (j < to && TRAILING_CLOSERS.has(text[j]!)) j++;
     if (j < to && !/\s/.test(text[j]!)) continue;
     let k = j;
