@@ -29,20 +29,37 @@ const WORK_CUES = new Set(['on', 'of', 'in', 'titled', 'entitled', 'documentary'
 
 const isCueWord = (t: Token): boolean => t.kind === 'word' && (cueLemma(t.low) !== null || t.low === 'according');
 
+const SPACE = /\s/;
+
+/** content.split(/\s+/).filter(Boolean).length without building the array (most spans need only the count). */
+function countWords(content: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(content[i]!);
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
 /** Decides kind and whether the span is speech. `sentence` = tokens of its sentence, `q` = index of the span's token. */
 export function classify(text: string, span: MarkSpan, sentence: Token[], q: number): Candidate | null {
   const content = text.slice(span.start, span.end);
   if (!/\p{L}/u.test(content)) return null;
   // Interview transcripts ("WALLACE: …") and stage directions ("(CROSSTALK.)") are not quotes.
   if (/^\p{Lu}{2,}[\p{Lu} .'-]*:/u.test(content) || /^\(.*\)\.?$/s.test(content)) return null;
-  const words = content.split(/\s+/).filter(Boolean);
+  const wordCount = countWords(content);
   const prev = sentence[q - 1];
   const next = sentence[q + 1];
   const startsUpper = /^[\p{Lu}\p{N}[(…]|^\.\.\./u.test(content);
   const opensSentence = prev === undefined || prev.text === ':' || prev.text === ',' || prev.text === '—' || (prev.kind === 'word' && cueLemma(prev.low) !== null);
   const multiSentence = /[.!?]["”’]?\s+\p{Lu}/u.test(content);
-  const kind: QuoteKind = (startsUpper && opensSentence && (words.length >= 3 || /[.!?,]$/.test(content))) || multiSentence || (prev === undefined && words.length >= 5) ? 'direct' : 'partial';
+  const kind: QuoteKind = (startsUpper && opensSentence && (wordCount >= 3 || /[.!?,]$/.test(content))) || multiSentence || (prev === undefined && wordCount >= 5) ? 'direct' : 'partial';
   if (kind === 'direct' || multiSentence) return { span, kind };
+
+  const words = content.split(/\s+/).filter(Boolean);
 
   const bareWords = words.map((w) => w.replace(/[^\p{L}\p{N}'’-]/gu, '').toLowerCase()).filter(Boolean);
   // A quoted pronoun or function word is talk about the word ("a “he”"), not speech.
