@@ -57,14 +57,19 @@ export function opensStraight(text: string, i: number): boolean {
   return /[\s([{\u2014\u2013/-]/.test(prev);
 }
 
+/** [A-Za-z.] by char code (this runs for every full stop). */
+const isAsciiLetterOrDot = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46;
+
 function isAbbreviation(text: string, dot: number, paraStart: number): boolean {
   let s = dot;
-  while (s > paraStart && /[A-Za-z.]/.test(text[s - 1]!)) s--;
+  while (s > paraStart && isAsciiLetterOrDot(text.charCodeAt(s - 1))) s--;
   const word = text.slice(s, dot);
   if (word.length === 0) return false;
   // Initials and dotted acronyms: "J.", "U.S.", "D.C."
   if (/^[A-Z]$/.test(word) || /^([A-Za-z]\.)+[A-Za-z]$/.test(word)) return true;
-  return ABBREVIATIONS.has(word.toLowerCase());
+  // `word` is ASCII, so its lowercase is the same with or without the call; most words are lowercase
+  // already, and toLowerCase() is slow on slices of a two-byte text.
+  return ABBREVIATIONS.has(/[A-Z]/.test(word) ? word.toLowerCase() : word);
 }
 
 function startsSentence(c: string | undefined): boolean {
