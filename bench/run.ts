@@ -1,11 +1,13 @@
 // `npm run bench [-- --n 100000 --only store,quotes --quick --no-write]`
-// Discovers bench/*.bench.ts (default export: Bench), runs them one after another in this process,
-// prints a table and writes docs/benchmarks.md. A bench that throws or cannot be imported becomes a
+// Discovers bench/*.bench.ts (default export: Bench) and runs each in a child process of its own, one
+// after another, so one bench's libraries, heap and JIT state never skew another's figures (and peak
+// RSS is per bench); then prints a table and writes docs/benchmarks.md. A bench that throws or cannot be imported becomes a
 // row with its error as the note; the others still run. The file keeps one section per bench, so a
 // run with --only replaces only the sections it ran.
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Bench, BenchRow } from './types.ts';
 
@@ -123,7 +125,7 @@ export function renderSection(r: BenchResult, ctx: { date: Date; n: number; quic
     `Run ${ctx.date.toISOString()} with n = ${ctx.n.toLocaleString('en-US')}${ctx.quick ? ' (--quick)' : ''} in ${r.seconds.toFixed(1)} s. ` +
       `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB, Node ${m.node}, ${m.os}, ` +
       `load average ${m.load.toFixed(1)} at the end. ` +
-      `Peak RSS of that whole run: ${formatValue(ctx.peakRssMB)} MB.`,
+      `Peak RSS of the largest bench process in that run: ${formatValue(ctx.peakRssMB)} MB.`,
     '',
     markdownTable(r.rows),
     sectionEnd(r.name),
@@ -154,23 +156,43 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message.split('\n')[0]! : String(e);
 }
 
-/** Imports every bench/*.bench.ts; a file that fails to import still yields a result (its error). */
-async function discover(dir: string): Promise<{ name: string; bench: Bench | null; error: string | null }[]> {
+/** Bench files by name: bench/<name>.bench.ts. */
+async function benchFiles(dir: string): Promise<{ name: string; file: string }[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort();
-  const out = [];
-  for (const f of files) {
-    const fallbackName = f.replace(/\.bench\.ts$/, '');
-    try {
-      const mod = (await import(pathToFileURL(path.join(dir, f)).href)) as { default?: Bench };
-      const bench = mod.default;
-      if (!bench || typeof bench.run !== 'function' || typeof bench.name !== 'string') {
-        out.push({ name: fallbackName, bench: null, error: `${f} has no default export { name, run }` });
-      } else out.push({ name: bench.name, bench, error: null });
-    } catch (e) {
-      out.push({ name: fallbackName, bench: null, error: `import failed: ${errorText(e)}` });
-    }
+  return files.map((f) => ({ name: f.replace(/\.bench\.ts$/, ''), file: path.join(dir, f) }));
+}
+
+/** Child mode: imports one bench file, runs it, prints its rows (and its peak RSS) as one JSON line. */
+async function runOne(file: string, n: number, quick: boolean): Promise<BenchRow[]> {
+  let rows: BenchRow[];
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as { default?: Bench };
+    const bench = mod.default;
+    if (!bench || typeof bench.run !== 'function' || typeof bench.name !== 'string') {
+      rows = [{ metric: 'error', value: Number.NaN, unit: '', note: `${path.basename(file)} has no default export { name, run }` }];
+    } else rows = await bench.run({ n, quick });
+  } catch (e) {
+    rows = [{ metric: 'error', value: Number.NaN, unit: '', note: errorText(e) }];
   }
-  return out;
+  return [...rows, { metric: 'peak RSS of this bench process', value: peakRssMB(), unit: 'MB' }];
+}
+
+/** Runs one bench file in a fresh Node process; a crash becomes an error row. */
+function runChild(file: string, n: number, quick: boolean): Promise<BenchRow[]> {
+  return new Promise((resolve) => {
+    const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, '--n', String(n), ...(quick ? ['--quick'] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    child.on('close', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      try {
+        resolve(JSON.parse(last, (_k, v: unknown) => (v === null ? Number.NaN : v)) as BenchRow[]);
+      } catch {
+        resolve([{ metric: 'error', value: Number.NaN, unit: '', note: `bench process exited with code ${code} and no result` }]);
+      }
+    });
+  });
 }
 
 function peakRssMB(): number {
@@ -178,6 +200,11 @@ function peakRssMB(): number {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === '--child') {
+    const rest = parseArgs(argv.slice(2));
+    process.stdout.write(`\n${JSON.stringify(await runOne(argv[1]!, rest.n, rest.quick))}\n`);
+    return 0;
+  }
   let args: RunArgs;
   try {
     args = parseArgs(argv);
@@ -185,7 +212,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`bench: ${errorText(e)}\n`);
     return 2;
   }
-  const found = (await discover(HERE)).filter((b) => !args.only || args.only.includes(b.name));
+  const found = (await benchFiles(HERE)).filter((b) => !args.only || args.only.includes(b.name));
   if (args.only) {
     const unknown = args.only.filter((n) => !found.some((b) => b.name === n));
     if (unknown.length) process.stderr.write(`bench: no bench named ${unknown.join(', ')}\n`);
@@ -194,20 +221,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   for (const b of found) {
     process.stderr.write(`bench: running ${b.name} (n = ${args.n})…\n`);
     const t0 = performance.now();
-    let rows: BenchRow[];
-    if (!b.bench) rows = [{ metric: 'error', value: Number.NaN, unit: '', note: b.error ?? 'unknown error' }];
-    else {
-      try {
-        rows = await b.bench.run({ n: args.n, quick: args.quick });
-      } catch (e) {
-        rows = [{ metric: 'error', value: Number.NaN, unit: '', note: errorText(e) }];
-      }
-    }
-    rows = [...rows, { metric: 'peak RSS of the process so far', value: peakRssMB(), unit: 'MB' }];
+    const rows = await runChild(b.file, args.n, args.quick);
     results.push({ name: b.name, rows, seconds: (performance.now() - t0) / 1000 });
   }
-  const peak = peakRssMB();
-  process.stdout.write(`${textTable(results)}\n\npeak RSS of the whole run: ${formatValue(peak)} MB\n`);
+  const peak = Math.max(0, ...results.flatMap((r) => r.rows.filter((x) => x.metric === 'peak RSS of this bench process').map((x) => x.value)));
+  process.stdout.write(`${textTable(results)}\n\npeak RSS of the largest bench process: ${formatValue(peak)} MB\n`);
   if (args.write) {
     const ctx = { date: new Date(), n: args.n, quick: args.quick, machine: describeMachine(), peakRssMB: peak };
     const sections = new Map(results.map((r) => [r.name, renderSection(r, ctx)] as const));
