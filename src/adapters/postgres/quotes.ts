@@ -3,49 +3,14 @@
 import type pg from 'pg';
 import type { Quote, QuoteHit, Speaker } from '../../domain/types.ts';
 import type { QuoteStore } from '../../store/ports.ts';
+import { quoteHitFromRow, type QuoteHitRow } from '../../store/rows.ts';
 import { clampLimit, noNul, tx } from './db.ts';
-
-interface HitRow {
-  id: string;
-  article_id: string;
-  text: string;
-  speaker: string | null;
-  speaker_key: string | null;
-  speaker_role: string | null;
-  cue: string | null;
-  kind: string;
-  start_offset: number;
-  end_offset: number;
-  confidence: number;
-  outlet: string;
-  title: string;
-  url: string;
-  published_at: Date;
-}
 
 const HIT_SELECT = `
   SELECT q.id, q.article_id, q.text, q.speaker, q.speaker_key, q.speaker_role, q.cue, q.kind, q.start_offset,
     q.end_offset, q.confidence, a.outlet, a.title, a.url, a.published_at
   FROM quotes q JOIN articles a ON a.id = q.article_id`;
 const NEWEST_FIRST = 'ORDER BY a.published_at DESC, q.article_id, q.ord';
-
-const hitFromRow = (r: HitRow): QuoteHit => ({
-  id: r.id,
-  articleId: r.article_id,
-  text: r.text,
-  speaker: r.speaker,
-  speakerKey: r.speaker_key,
-  speakerRole: r.speaker_role,
-  cue: r.cue,
-  kind: r.kind === 'partial' ? 'partial' : 'direct',
-  start: r.start_offset,
-  end: r.end_offset,
-  confidence: Number(r.confidence),
-  outlet: r.outlet,
-  title: r.title,
-  url: r.url,
-  publishedAt: r.published_at,
-});
 
 /** The key a bare name falls back to when no Speaker was given for it: lower-cased, spaces collapsed. */
 export const fallbackSpeakerKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -73,7 +38,7 @@ async function upsertSpeaker(c: pg.PoolClient, s: Speaker): Promise<void> {
 
 export function pgQuotes(pool: pg.Pool): QuoteStore {
   const hits = async (sql: string, params: unknown[]): Promise<QuoteHit[]> =>
-    (await pool.query<HitRow>(sql, params)).rows.map(hitFromRow);
+    (await pool.query<QuoteHitRow>(sql, params)).rows.map(quoteHitFromRow);
 
   return {
     async replaceForArticle(articleId: string, quotes: Quote[], speakers: Speaker[]): Promise<void> {

@@ -1,42 +1,15 @@
 // SourceStore over PostgreSQL. A source is unique by url; ids are random UUIDs.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Source, SourceKind } from '../../domain/types.ts';
+import type { Source } from '../../domain/types.ts';
 import type { SourceStore } from '../../store/ports.ts';
+import { sourceFromRow, type SourceRow } from '../../store/rows.ts';
 import { noNul, validDate } from './db.ts';
-
-interface SourceRow {
-  id: string;
-  url: string;
-  kind: string;
-  title: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_fetched_at: Date | null;
-  last_error: string | null;
-  error_count: number;
-  next_retry_at: Date | null;
-  added_at: Date;
-}
-
-const fromRow = (r: SourceRow): Source => ({
-  id: r.id,
-  url: r.url,
-  kind: r.kind as SourceKind,
-  title: r.title,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  lastFetchedAt: r.last_fetched_at,
-  lastError: r.last_error,
-  errorCount: r.error_count,
-  nextRetryAt: r.next_retry_at,
-  addedAt: r.added_at,
-});
 
 export function pgSources(pool: pg.Pool): SourceStore {
   const get = async (idOrUrl: string): Promise<Source | null> => {
     const { rows } = await pool.query<SourceRow>('SELECT * FROM sources WHERE id = $1 OR url = $1 LIMIT 1', [noNul(idOrUrl)]);
-    return rows[0] ? fromRow(rows[0]) : null;
+    return rows[0] ? sourceFromRow(rows[0]) : null;
   };
 
   return {
@@ -51,7 +24,7 @@ export function pgSources(pool: pg.Pool): SourceStore {
     },
 
     async list(): Promise<Source[]> {
-      return (await pool.query<SourceRow>('SELECT * FROM sources ORDER BY added_at, url')).rows.map(fromRow);
+      return (await pool.query<SourceRow>('SELECT * FROM sources ORDER BY added_at, url')).rows.map(sourceFromRow);
     },
 
     async remove(idOrUrl: string): Promise<boolean> {

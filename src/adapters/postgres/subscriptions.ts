@@ -1,39 +1,10 @@
 // SubscriptionStore over PostgreSQL. Ids are random UUIDs; createdAt is set here.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Platform, Subscription } from '../../domain/types.ts';
+import type { Subscription } from '../../domain/types.ts';
 import type { SubscriptionStore } from '../../store/ports.ts';
+import { subscriptionFromRow, type SubscriptionRow } from '../../store/rows.ts';
 import { noNul } from './db.ts';
-
-interface SubscriptionRow {
-  id: string;
-  platform: string;
-  workspace_id: string;
-  channel_id: string;
-  topic: string;
-  cron: string;
-  timezone: string;
-  quiet_hours: string | null;
-  max_stories: number;
-  when_empty: string;
-  created_by: string;
-  created_at: Date;
-}
-
-const fromRow = (r: SubscriptionRow): Subscription => ({
-  id: r.id,
-  platform: r.platform as Platform,
-  workspaceId: r.workspace_id,
-  channelId: r.channel_id,
-  topic: r.topic,
-  cron: r.cron,
-  timezone: r.timezone,
-  quietHours: r.quiet_hours,
-  maxStories: r.max_stories,
-  whenEmpty: r.when_empty === 'silent' ? 'silent' : 'note',
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
 
 export function pgSubscriptions(pool: pg.Pool): SubscriptionStore {
   return {
@@ -68,12 +39,12 @@ export function pgSubscriptions(pool: pg.Pool): SubscriptionStore {
          ORDER BY created_at, id`,
         [noNul(filter.platform ?? null), noNul(filter.workspaceId ?? null), noNul(filter.channelId ?? null)],
       );
-      return rows.map(fromRow);
+      return rows.map(subscriptionFromRow);
     },
 
     async get(id: string): Promise<Subscription | null> {
       const { rows } = await pool.query<SubscriptionRow>('SELECT * FROM subscriptions WHERE id = $1', [noNul(id)]);
-      return rows[0] ? fromRow(rows[0]) : null;
+      return rows[0] ? subscriptionFromRow(rows[0]) : null;
     },
 
     async remove(id: string): Promise<boolean> {

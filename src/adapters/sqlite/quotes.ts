@@ -2,50 +2,13 @@
 // they are written kept in speaker_aliases so "macron" finds "Emmanuel Macron").
 import type { Quote, QuoteHit, Speaker } from '../../domain/types.ts';
 import type { QuoteStore } from '../../store/ports.ts';
+import { quoteHitFromRow, type QuoteHitRow } from '../../store/rows.ts';
 import type { Statements } from './database.ts';
 import { clampLimit } from './rows.ts';
-
-interface HitRow {
-  id: string;
-  article_id: string;
-  text: string;
-  speaker: string | null;
-  speaker_key: string | null;
-  speaker_role: string | null;
-  cue: string | null;
-  kind: string;
-  start_offset: number;
-  end_offset: number;
-  confidence: number;
-  outlet: string;
-  title: string;
-  url: string;
-  published_at: number;
-}
 
 const HIT_SELECT = `
   SELECT q.*, a.outlet, a.title, a.url, a.published_at FROM quotes q JOIN articles a ON a.id = q.article_id`;
 const NEWEST_FIRST = 'ORDER BY a.published_at DESC, q.article_id, q.ord';
-
-function hitFromRow(r: HitRow): QuoteHit {
-  return {
-    id: r.id,
-    articleId: r.article_id,
-    text: r.text,
-    speaker: r.speaker,
-    speakerKey: r.speaker_key,
-    speakerRole: r.speaker_role,
-    cue: r.cue,
-    kind: r.kind === 'partial' ? 'partial' : 'direct',
-    start: r.start_offset,
-    end: r.end_offset,
-    confidence: r.confidence,
-    outlet: r.outlet,
-    title: r.title,
-    url: r.url,
-    publishedAt: new Date(r.published_at),
-  };
-}
 
 /** The key a bare name falls back to when no Speaker was given for it: lower-cased, spaces collapsed. */
 export const fallbackSpeakerKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -145,7 +108,7 @@ export function sqliteQuotes(st: Statements): QuoteStore {
         : st
             .get(`${HIT_SELECT} WHERE q.speaker_key IN (SELECT value FROM json_each(?)) ${NEWEST_FIRST} LIMIT ?`)
             .all(JSON.stringify(keys), limit);
-      return (rows as HitRow[]).map(hitFromRow);
+      return (rows as QuoteHitRow[]).map(quoteHitFromRow);
     },
 
     async byPhrase(phrase: string, opts?: { limit?: number }): Promise<QuoteHit[]> {
@@ -154,16 +117,16 @@ export function sqliteQuotes(st: Statements): QuoteStore {
       // LIKE is case-insensitive for ASCII; wildcards in the phrase are escaped so they match literally.
       const rows = st
         .get(`${HIT_SELECT} WHERE q.text LIKE ? ESCAPE '\\' ${NEWEST_FIRST} LIMIT ?`)
-        .all(`%${likeEscape(p)}%`, clampLimit(opts?.limit, 50)) as HitRow[];
-      return rows.map(hitFromRow);
+        .all(`%${likeEscape(p)}%`, clampLimit(opts?.limit, 50)) as QuoteHitRow[];
+      return rows.map(quoteHitFromRow);
     },
 
     async forArticles(articleIds: string[]): Promise<QuoteHit[]> {
       if (articleIds.length === 0) return [];
       const rows = st
         .get(`${HIT_SELECT} WHERE q.article_id IN (SELECT value FROM json_each(?)) ${NEWEST_FIRST}`)
-        .all(JSON.stringify(articleIds)) as HitRow[];
-      return rows.map(hitFromRow);
+        .all(JSON.stringify(articleIds)) as QuoteHitRow[];
+      return rows.map(quoteHitFromRow);
     },
   };
 }

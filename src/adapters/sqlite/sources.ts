@@ -1,43 +1,16 @@
 // SourceStore over SQLite. A source is unique by url; ids are random UUIDs.
 import { randomUUID } from 'node:crypto';
-import type { Source, SourceKind } from '../../domain/types.ts';
+import type { Source } from '../../domain/types.ts';
 import type { SourceStore } from '../../store/ports.ts';
-import { type Statements, toDate, toMs } from './database.ts';
-
-interface SourceRow {
-  id: string;
-  url: string;
-  kind: string;
-  title: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  last_fetched_at: number | null;
-  last_error: string | null;
-  error_count: number;
-  next_retry_at: number | null;
-  added_at: number;
-}
-
-const fromRow = (r: SourceRow): Source => ({
-  id: r.id,
-  url: r.url,
-  kind: r.kind as SourceKind,
-  title: r.title,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  lastFetchedAt: toDate(r.last_fetched_at),
-  lastError: r.last_error,
-  errorCount: r.error_count,
-  nextRetryAt: toDate(r.next_retry_at),
-  addedAt: new Date(r.added_at),
-});
+import { sourceFromRow, type SourceRow } from '../../store/rows.ts';
+import { type Statements, toMs } from './database.ts';
 
 export function sqliteSources(st: Statements): SourceStore {
   const get = (idOrUrl: string): Source | null => {
     const r = st.get('SELECT * FROM sources WHERE id = ? OR url = ? LIMIT 1').get(idOrUrl, idOrUrl) as
       | SourceRow
       | undefined;
-    return r ? fromRow(r) : null;
+    return r ? sourceFromRow(r) : null;
   };
 
   return {
@@ -51,7 +24,7 @@ export function sqliteSources(st: Statements): SourceStore {
     },
 
     async list(): Promise<Source[]> {
-      return (st.get('SELECT * FROM sources ORDER BY added_at, url').all() as SourceRow[]).map(fromRow);
+      return (st.get('SELECT * FROM sources ORDER BY added_at, url').all() as SourceRow[]).map(sourceFromRow);
     },
 
     async remove(idOrUrl: string): Promise<boolean> {

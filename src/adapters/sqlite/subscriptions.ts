@@ -1,38 +1,9 @@
 // SubscriptionStore over SQLite. Ids are random UUIDs; createdAt is set here.
 import { randomUUID } from 'node:crypto';
-import type { Platform, Subscription } from '../../domain/types.ts';
+import type { Subscription } from '../../domain/types.ts';
 import type { SubscriptionStore } from '../../store/ports.ts';
+import { subscriptionFromRow, type SubscriptionRow } from '../../store/rows.ts';
 import type { Statements } from './database.ts';
-
-interface SubscriptionRow {
-  id: string;
-  platform: string;
-  workspace_id: string;
-  channel_id: string;
-  topic: string;
-  cron: string;
-  timezone: string;
-  quiet_hours: string | null;
-  max_stories: number;
-  when_empty: string;
-  created_by: string;
-  created_at: number;
-}
-
-const fromRow = (r: SubscriptionRow): Subscription => ({
-  id: r.id,
-  platform: r.platform as Platform,
-  workspaceId: r.workspace_id,
-  channelId: r.channel_id,
-  topic: r.topic,
-  cron: r.cron,
-  timezone: r.timezone,
-  quietHours: r.quiet_hours,
-  maxStories: r.max_stories,
-  whenEmpty: r.when_empty === 'silent' ? 'silent' : 'note',
-  createdBy: r.created_by,
-  createdAt: new Date(r.created_at),
-});
 
 export function sqliteSubscriptions(st: Statements): SubscriptionStore {
   return {
@@ -71,12 +42,12 @@ export function sqliteSubscriptions(st: Statements): SubscriptionStore {
           workspaceId: filter.workspaceId ?? null,
           channelId: filter.channelId ?? null,
         }) as SubscriptionRow[];
-      return rows.map(fromRow);
+      return rows.map(subscriptionFromRow);
     },
 
     async get(id: string): Promise<Subscription | null> {
       const r = st.get('SELECT * FROM subscriptions WHERE id = ?').get(id) as SubscriptionRow | undefined;
-      return r ? fromRow(r) : null;
+      return r ? subscriptionFromRow(r) : null;
     },
 
     async remove(id: string): Promise<boolean> {
