@@ -1,12 +1,40 @@
 // Row -> domain mapping shared by the store adapters. Column names are the same in SQLite and
 // PostgreSQL; only timestamps differ (SQLite stores epoch ms, pg returns timestamptz as Date),
 // so a timestamp column is typed `Ts` and read through `new Date(…)`, which accepts both.
-import type { Platform, QuoteHit, Source, SourceKind, Subscription } from '../domain/types.ts';
+import type { Article, Platform, QuoteHit, Source, SourceKind, Subscription } from '../domain/types.ts';
 
 export type Ts = number | Date;
 
 const date = (t: Ts): Date => new Date(t);
 const dateOrNull = (t: Ts | null): Date | null => (t === null ? null : new Date(t));
+
+export interface ArticleRow {
+  id: string;
+  url: string;
+  guid: string | null;
+  source_id: string | null;
+  outlet: string;
+  title: string;
+  byline: string | null;
+  published_at: Ts;
+  fetched_at: Ts;
+  text: string;
+  content_hash: string;
+}
+
+export const articleFromRow = (r: ArticleRow): Article => ({
+  id: r.id,
+  url: r.url,
+  guid: r.guid,
+  sourceId: r.source_id,
+  outlet: r.outlet,
+  title: r.title,
+  byline: r.byline,
+  publishedAt: date(r.published_at),
+  fetchedAt: date(r.fetched_at),
+  text: r.text,
+  contentHash: r.content_hash,
+});
 
 export interface SourceRow {
   id: string;
