@@ -1,26 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
-import { runCli } from '../../src/cli.ts';
 import { parseDuration } from '../../src/cli/digest.ts';
 import { UsageError } from '../../src/cli/types.ts';
 import { FERRY, FIRE, NOW } from '../digest/fixtures.ts';
 import { seed } from '../digest/seed.ts';
+import { runCliCaptured } from '../support/cli.ts';
 
 let dir: string;
 
 async function cli(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += String(c)));
-  stderr.on('data', (c) => (err += String(c)));
-  const code = await runCli(args, { stdout, stderr, stdin: Readable.from([stdin]), env: { DATA_DIR: dir, LOG_LEVEL: 'silent' } });
-  return { code, out, err };
+  const r = await runCliCaptured(args, { stdin, env: { DATA_DIR: dir, LOG_LEVEL: 'silent' } });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 beforeAll(async () => {

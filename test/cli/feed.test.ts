@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
 import { startTestServer, type TestServer } from '../support/http-server.ts';
+import { runCliCaptured } from '../support/cli.ts';
 
 const feeds = fileURLToPath(new URL('../fixtures/feeds/', import.meta.url));
 let server: TestServer;
@@ -14,14 +13,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function cli(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d));
-  err.on('data', (d: Buffer) => (stderr += d));
-  const code = await runCli(args, { stdout: out, stderr: err, stdin: new PassThrough(), env: { NEWSBOT_FETCH_ALLOWLIST: '127.0.0.1' } });
-  return { code, stdout, stderr };
+  return runCliCaptured(args, { env: { NEWSBOT_FETCH_ALLOWLIST: '127.0.0.1' } });
 }
 
 describe('newsbot feed --json', () => {

@@ -1,11 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
 import { startTestServer, type TestServer } from '../support/http-server.ts';
+import { runCliCaptured } from '../support/cli.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 let server: TestServer;
@@ -21,19 +20,7 @@ afterEach(async () => {
 });
 
 async function cli(args: string[], env: Record<string, string> = {}) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d));
-  err.on('data', (d: Buffer) => (stderr += d));
-  const code = await runCli(args, {
-    stdout: out,
-    stderr: err,
-    stdin: new PassThrough(),
-    env: { DATA_DIR: dataDir, NEWSBOT_FETCH_ALLOWLIST: '127.0.0.1', ...env },
-  });
-  return { code, stdout, stderr };
+  return runCliCaptured(args, { env: { DATA_DIR: dataDir, NEWSBOT_FETCH_ALLOWLIST: '127.0.0.1', ...env } });
 }
 
 describe('newsbot ingest', () => {

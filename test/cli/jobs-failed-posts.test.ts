@@ -3,23 +3,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { recordFailure } from '../../src/adapters/discord/failures.ts';
 import { recordSlackFailure } from '../../src/adapters/slack/failures.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
-import { runCli } from '../../src/cli.ts';
 import { createLogger } from '../../src/log.ts';
+import { runCliCaptured } from '../support/cli.ts';
 
 async function cli(args: string[], env: Record<string, string>) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await runCli(args, { stdout, stderr, stdin: new PassThrough(), env });
-  return { code, out, err };
+  const r = await runCliCaptured(args, { env });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 async function withDataDir(fn: (dir: string) => Promise<void>): Promise<void> {

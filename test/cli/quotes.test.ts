@@ -1,24 +1,14 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
+import { runCliCaptured } from '../support/cli.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/quotes/harbour-talks.txt', import.meta.url));
 
 async function cli(args: string[], stdin = '') {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d));
-  err.on('data', (d: Buffer) => (stderr += d));
-  const input = new PassThrough();
-  input.end(stdin);
-  const code = await runCli(args, { stdout: out, stderr: err, stdin: input, env: {} });
-  return { code, stdout, stderr };
+  return runCliCaptured(args, { stdin });
 }
 
 describe('newsbot quotes', () => {

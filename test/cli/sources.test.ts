@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
+import { runCliCaptured } from '../support/cli.ts';
 
 const folder = fileURLToPath(new URL('../fixtures/pages/folder', import.meta.url));
 let dataDir: string;
@@ -15,14 +14,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function cli(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d));
-  err.on('data', (d: Buffer) => (stderr += d));
-  const code = await runCli(args, { stdout: out, stderr: err, stdin: new PassThrough(), env: { DATA_DIR: dataDir } });
-  return { code, stdout, stderr };
+  return runCliCaptured(args, { env: { DATA_DIR: dataDir } });
 }
 
 describe('newsbot sources', () => {

@@ -1,21 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
+import { runCliCaptured } from '../support/cli.ts';
 
 async function cli(args: string[], stdin = '') {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (d: Buffer) => (stdout += d));
-  err.on('data', (d: Buffer) => (stderr += d));
-  const input = new PassThrough();
-  input.end(stdin);
-  const code = await runCli(args, { stdout: out, stderr: err, stdin: input, env: { DATA_DIR: mkdtempSync(join(tmpdir(), 'nb-sum-')) } });
-  return { code, stdout, stderr };
+  return runCliCaptured(args, { stdin, env: { DATA_DIR: mkdtempSync(join(tmpdir(), 'nb-sum-')) } });
 }
 
 const article = [
