@@ -5,7 +5,7 @@
 // process CPU time, which is robust when other work shares the machine) and the ratio of per-KB
 // throughput between 5 KB and 50 KB articles (1.0 = perfectly linear).
 import { extractQuotes } from '../src/nlp/quotes.ts';
-import { median, percentile } from './stats.ts';
+import { median, percentile, throughputPasses } from './stats.ts';
 import type { Bench, BenchRow } from './types.ts';
 
 const FIRST = ['Ines', 'Tomas', 'Marta', 'Oskar', 'Lena', 'Pavel', 'Noor', 'Edgar', 'Sofia', 'Rui', 'Hanna', 'Bram'];
@@ -59,25 +59,11 @@ export function quoteArticle(seed: number, bytes: number): string {
   return parts.join('\n\n');
 }
 
-function passRates(texts: string[], passes: number): { rates: number[]; cpuRates: number[]; perArticle: number[] } {
-  for (const t of texts) extractQuotes(t); // warm-up (JIT)
-  const rates: number[] = [];
-  const cpuRates: number[] = [];
-  const perArticle: number[] = [];
-  for (let p = 0; p < passes; p++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    for (const t of texts) {
-      const s0 = performance.now();
-      extractQuotes(t, { title: t.slice(0, t.indexOf('\n')) });
-      perArticle.push(performance.now() - s0);
-    }
-    rates.push(texts.length / ((performance.now() - t0) / 1000));
-    const c = process.cpuUsage(c0);
-    cpuRates.push(texts.length / ((c.user + c.system) / 1e6));
-  }
-  return { rates, cpuRates, perArticle };
-}
+// Warm-up uses the same call as the measured passes (with the headline), so the JIT sees one shape.
+const passRates = (texts: string[], passes: number) => {
+  const r = throughputPasses(texts, passes, (t) => extractQuotes(t, { title: t.slice(0, t.indexOf('\n')) }));
+  return { rates: r.rates, cpuRates: r.cpuRates, perArticle: r.perItem };
+};
 
 const bench: Bench = {
   name: 'quotes',

@@ -27,3 +27,28 @@ export async function timeEach<T>(inputs: readonly T[], fn: (input: T) => Promis
   }
   return out;
 }
+
+/**
+ * Runs `fn` over every item once to warm up the JIT, then `passes` times, measuring items/s per
+ * pass by wall clock and by this process's CPU time (robust when other work shares the machine),
+ * and each call's latency in ms.
+ */
+export function throughputPasses<T>(items: readonly T[], passes: number, fn: (item: T) => unknown): { rates: number[]; cpuRates: number[]; perItem: number[] } {
+  for (const item of items) fn(item);
+  const rates: number[] = [];
+  const cpuRates: number[] = [];
+  const perItem: number[] = [];
+  for (let p = 0; p < passes; p++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (const item of items) {
+      const s0 = performance.now();
+      fn(item);
+      perItem.push(performance.now() - s0);
+    }
+    rates.push(items.length / ((performance.now() - t0) / 1000));
+    const c = process.cpuUsage(c0);
+    cpuRates.push(items.length / ((c.user + c.system) / 1e6));
+  }
+  return { rates, cpuRates, perItem };
+}

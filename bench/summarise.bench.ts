@@ -3,7 +3,7 @@
 // per-article latency percentiles. The CPU-time rate is printed too: wall-clock rates drop when
 // other processes share the cores, CPU time does not.
 import { summarise } from '../src/nlp/summarise.ts';
-import { median, percentile } from './stats.ts';
+import { median, percentile, throughputPasses } from './stats.ts';
 import { generateArticles } from './synthetic.ts';
 import type { Bench, BenchRow } from './types.ts';
 
@@ -13,22 +13,7 @@ const bench: Bench = {
     const count = Math.min(n, quick ? 500 : 2000);
     const articles = [...generateArticles(count, 7)];
     const passes = quick ? 3 : 7;
-    for (const a of articles) summarise(a.text, { title: a.title }); // warm-up (JIT, stem cache)
-    const rates: number[] = [];
-    const cpuRates: number[] = [];
-    const perArticle: number[] = [];
-    for (let p = 0; p < passes; p++) {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      for (const a of articles) {
-        const s0 = performance.now();
-        summarise(a.text, { title: a.title });
-        perArticle.push(performance.now() - s0);
-      }
-      rates.push(count / ((performance.now() - t0) / 1000));
-      const c = process.cpuUsage(c0);
-      cpuRates.push(count / ((c.user + c.system) / 1e6));
-    }
+    const { rates, cpuRates, perItem: perArticle } = throughputPasses(articles, passes, (a) => summarise(a.text, { title: a.title }));
     const kb = articles.reduce((s, a) => s + a.text.length, 0) / count / 1024;
     return [
       { metric: 'summarise throughput (median of passes)', value: Math.round(median(rates)), unit: 'articles/s', note: `${passes} passes over ${count} articles, ${kb.toFixed(1)} KB avg, one core; target >= 500` },
