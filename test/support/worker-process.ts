@@ -23,8 +23,8 @@ queue.work<{ id: string; ms: number }>(
   async (p) => {
     await r.rpush(`${prefix}:started`, `${process.pid} ${p.id}`);
     if (p.ms) await new Promise((res) => setTimeout(res, p.ms));
-    await r.hincrby(`${prefix}:done`, p.id, 1);
-    await r.rpush(`${prefix}:finished`, `${process.pid} ${p.id}`);
+    // One transaction, so a test that sees the job done also sees who finished it.
+    await r.multi().rpush(`${prefix}:finished`, `${process.pid} ${p.id}`).hincrby(`${prefix}:done`, p.id, 1).exec();
   },
   { concurrency: Number(process.env.CONCURRENCY ?? 4), attempts: 3, backoffMs: 100 },
 );
