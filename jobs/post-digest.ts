@@ -5,6 +5,7 @@
 //   3. post, then record the message reference at once. After a successful post nothing may make
 //      the job run again: bookkeeping errors become PermanentJobError, never a retry that re-posts.
 import { z } from 'zod';
+import { PartialPostError } from '../src/chat/port.ts';
 import type { ChannelRef, Digest, MessageRef } from '../src/domain/types.ts';
 import { PermanentJobError } from '../src/queue/port.ts';
 import type { Doc } from '../src/render/document.ts';
@@ -97,8 +98,15 @@ export const postDigest: JobDefinition<typeof schema> = {
     try {
       ref = await deps.post(where, doc, digest ? { startThread: `${sub.topic} digest`.slice(0, 90) } : {});
     } catch (err) {
-      await deps.store.posts.markFailed(sub.id, p.period, String((err as Error).message ?? err)).catch(() => undefined);
-      throw err;
+      if (err instanceof PartialPostError) {
+        // The head of the digest is in the channel: the period is posted. The missing rest was
+        // recorded by the adapter; posting again would repeat what people already see.
+        ref = err.ref;
+        ctx.log.warn({ subscriptionId: sub.id, period: p.period, sent: err.sent, total: err.total, err: err.message }, 'digest posted in part');
+      } else {
+        await deps.store.posts.markFailed(sub.id, p.period, String((err as Error).message ?? err)).catch(() => undefined);
+        throw err;
+      }
     }
     try {
       await persist(() => deps.store.posts.markPosted(sub.id, p.period, ref, digest?.id ?? null));

@@ -16,3 +16,20 @@ export interface ChatAdapter {
   health(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/**
+ * A post split over several messages whose first message went out but a later one finally
+ * failed. The post exists (retrying would repeat what is already in the channel), so callers
+ * that post at most once treat `ref` as posted and report the missing rest.
+ */
+export class PartialPostError extends Error {
+  constructor(
+    readonly ref: MessageRef,
+    readonly sent: number,
+    readonly total: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`posted ${sent} of ${total} messages: ${(options?.cause as Error | undefined)?.message ?? 'unknown error'}`, options);
+    this.name = 'PartialPostError';
+  }
+}

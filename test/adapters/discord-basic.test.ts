@@ -3,6 +3,8 @@ import { sources } from '../../commands/sources.ts';
 import { subscribe } from '../../commands/subscribe.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { discordFailures } from '../../src/adapters/discord/failures.ts';
+import { PartialPostError } from '../../src/chat/port.ts';
+import { paragraph, text } from '../../src/render/document.ts';
 import { MEMBER_ONLY } from '../support/fake-discord.ts';
 import { sentBodies, startHarness, type Harness } from './discord-harness.ts';
 
@@ -122,5 +124,22 @@ describe('Discord adapter (real discord.js against a fake Discord)', () => {
     const failures = await discordFailures(h.store.cache);
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ channelId: h.fake.channelId });
+  });
+
+  it('reports a post whose later message failed as partly posted, with its head and thread', async () => {
+    h = await startHarness([sources], { restRetries: 1 });
+    const where = { platform: 'discord' as const, workspaceId: h.fake.guildId, channelId: h.fake.channelId };
+    // 30 sections of about 900 characters: far over one message's 6000, so it splits.
+    const blocks = Array.from({ length: 30 }, (_, i) => paragraph(text(`Section ${i}: ${'the harbour ferries ran late again '.repeat(26)}`)));
+    h.fake.fail('POST', /\/channels\/\d+\/messages$/, 500, 10, 1);
+    const err = await h.adapter.post(where, { title: 'Long digest', blocks }, { startThread: 'Questions' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartialPostError);
+    const partial = err as PartialPostError;
+    expect(partial.sent).toBe(1);
+    expect(partial.total).toBeGreaterThan(1);
+    const threads = h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${where.channelId}/messages/${partial.ref.messageId}/threads`);
+    expect(threads).toHaveLength(1);
+    expect(partial.ref.threadId).toBeTruthy();
+    expect((await discordFailures(h.store.cache))[0]?.what).toContain(`1 of ${partial.total}`);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobDeps } from '../../jobs/deps.ts';
 import { postDigest } from '../../jobs/post-digest.ts';
+import { PartialPostError } from '../../src/chat/port.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Subscription } from '../../src/domain/types.ts';
@@ -52,6 +53,25 @@ describe('post-digest job', () => {
     await postDigest.process(p, deps, { ...ctx, attempt: 2 });
     expect(chat.posted).toHaveLength(1);
     expect(await store.posts.failedPosts()).toEqual([]);
+  });
+
+  it('counts a digest whose head went out but whose rest failed as posted, and never posts it again', async () => {
+    const sub = await subscribe(store);
+    await addArticle(store, 'harbour');
+    let calls = 0;
+    const partly: JobDeps['post'] = async (where) => {
+      calls++;
+      const ref = { platform: where.platform, channelId: where.channelId, messageId: 'm-head', threadId: 't-head' };
+      throw new PartialPostError(ref, 1, 3, { cause: new Error('500 on message 2') });
+    };
+    const d = { ...deps, post: partly };
+    const p = { subscriptionId: sub.id, period: '2026-11-28T08:30' };
+    await postDigest.process(p, d, ctx);
+    await postDigest.process(p, d, { ...ctx, attempt: 2 });
+    expect(calls).toBe(1);
+    expect((await store.posts.lastPosted(sub.id))?.period).toBe('2026-11-28T08:30');
+    expect(await store.posts.failedPosts()).toEqual([]);
+    expect((await store.digests.digestForThread('discord', 't-head'))?.topic).toBe('harbour');
   });
 
   it('posts a short note when nothing is new and the subscription asks for one', async () => {

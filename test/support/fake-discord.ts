@@ -20,6 +20,8 @@ interface Failure {
   path: RegExp;
   status: number;
   remaining: number;
+  /** Matching requests still let through before failures start. */
+  skip: number;
 }
 
 const EPOCH = 1420070400000n;
@@ -72,9 +74,12 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** The next `times` requests matching method + path answer `status` (429 carries retry_after). */
-  fail(method: string, path: RegExp, status: number, times = 1): void {
-    this.failures.push({ method, path, status, remaining: times });
+  /**
+   * The next `times` requests matching method + path answer `status` (429 carries retry_after),
+   * after letting `skip` matching requests through.
+   */
+  fail(method: string, path: RegExp, status: number, times = 1, skip = 0): void {
+    this.failures.push({ method, path, status, remaining: times, skip });
   }
 
   /** Resolves with the first recorded request (past or future) that matches. */
@@ -272,7 +277,8 @@ export class FakeDiscord {
       res.end(JSON.stringify(data));
     };
     const failure = this.failures.find((f) => f.remaining > 0 && f.method === rec.method && f.path.test(path));
-    if (failure) {
+    if (failure && failure.skip > 0) failure.skip--;
+    else if (failure) {
       failure.remaining--;
       if (failure.status === 429) {
         return json(429, { message: 'You are being rate limited.', retry_after: 0.05, global: false }, { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' });

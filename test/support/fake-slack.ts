@@ -63,9 +63,10 @@ export class FakeSlack {
     this.failures.set(method, q);
   }
 
-  /** The next call of `method` answers `{ ok: false, error }`. */
-  failNext(method: string, error: string): void {
+  /** The next call of `method` (after `skip` that succeed) answers `{ ok: false, error }`. */
+  failNext(method: string, error: string, skip = 0): void {
     const q = this.failures.get(method) ?? [];
+    for (let i = 0; i < skip; i++) q.push({ status: 200 });
     q.push({ status: 200, error });
     this.failures.set(method, q);
   }

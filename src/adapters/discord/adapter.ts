@@ -9,7 +9,7 @@
 import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
 import type { Command } from '../../../commands/types.ts';
 import type { CommandDeps } from '../../../commands/deps.ts';
-import type { ChatAdapter } from '../../chat/port.ts';
+import { PartialPostError, type ChatAdapter } from '../../chat/port.ts';
 import type { ChannelRef, MessageRef } from '../../domain/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Doc } from '../../render/document.ts';
@@ -64,16 +64,20 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
 
   async function post(where: ChannelRef, doc: Doc, opts: { startThread?: string } = {}): Promise<MessageRef> {
     const channelId = where.threadId ?? where.channelId;
+    const payloads = renderDiscord(doc);
     const ids: string[] = [];
-    try {
-      for (const p of renderDiscord(doc)) {
+    let failure: unknown = null;
+    for (const p of payloads) {
+      try {
         const msg = (await client.rest.post(Routes.channelMessages(channelId), { body: p })) as { id: string };
         ids.push(msg.id);
+      } catch (err) {
+        failure = err;
+        await recordFailure(deps.store.cache, log, { what: `post (${ids.length} of ${payloads.length} messages sent)`, channelId }, err);
+        break;
       }
-    } catch (err) {
-      await recordFailure(deps.store.cache, log, { what: `post (${ids.length} of the messages sent)`, channelId }, err);
-      throw err;
     }
+    if (ids.length === 0) throw failure;
     const messageId = ids[0]!;
     let threadId: string | null = null;
     if (opts.startThread && !where.threadId) {
@@ -88,7 +92,9 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
         await recordFailure(deps.store.cache, log, { what: 'scheduled digest thread', channelId }, err);
       }
     }
-    return { platform: 'discord', channelId, messageId, threadId };
+    const ref: MessageRef = { platform: 'discord', channelId, messageId, threadId };
+    if (failure) throw new PartialPostError(ref, ids.length, payloads.length, { cause: failure });
+    return ref;
   }
 
   return {

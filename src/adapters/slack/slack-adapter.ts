@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { Command } from '../../../commands/types.ts';
 import type { CommandDeps } from '../../../commands/deps.ts';
-import type { ChatAdapter } from '../../chat/port.ts';
+import { PartialPostError, type ChatAdapter } from '../../chat/port.ts';
 import type { ChannelRef, MessageRef } from '../../domain/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Doc } from '../../render/document.ts';
@@ -15,7 +15,7 @@ import { renderSlack } from '../../render/slack.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createManagerCheck } from './can-manage.ts';
 import { recordSlackFailure } from './failures.ts';
-import { postMessages } from './post-messages.ts';
+import { postMessages, SlackPostError } from './post-messages.ts';
 import { registerSlashCommands } from './slash-commands.ts';
 import { registerThreadEvents } from './thread-events.ts';
 
@@ -105,20 +105,26 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
       }
     },
 
-    /** Posts a doc (several messages when long). Throws SlackPostError when Slack finally refuses. */
+    /**
+     * Posts a doc (several messages when long). Throws SlackPostError when Slack refuses the
+     * first message, PartialPostError when a later one finally fails.
+     */
     async post(where: ChannelRef, doc: Doc, opts?: { startThread?: string }): Promise<MessageRef> {
       const threadTs = where.threadId ?? undefined;
+      const messages = renderSlack(doc);
+      const refTo = (first: string): MessageRef => ({
+        platform: 'slack',
+        channelId: where.channelId,
+        messageId: first,
+        threadId: threadTs ?? (opts?.startThread !== undefined ? first : null),
+      });
       try {
-        const ts = await postMessages(app.client, where.channelId, renderSlack(doc), { threadTs });
-        const first = ts[0]!;
-        return {
-          platform: 'slack',
-          channelId: where.channelId,
-          messageId: first,
-          threadId: threadTs ?? (opts?.startThread !== undefined ? first : null),
-        };
+        const ts = await postMessages(app.client, where.channelId, messages, { threadTs });
+        return refTo(ts[0]!);
       } catch (err) {
         await recordSlackFailure(o.deps.store.cache, log, { what: `post "${doc.title.slice(0, 100)}"`, channelId: where.channelId }, err);
+        const sent = err instanceof SlackPostError ? err.posted : [];
+        if (sent.length > 0) throw new PartialPostError(refTo(sent[0]!), sent.length, messages.length, { cause: err });
         throw err;
       }
     },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../src/adapters/sqlite/store.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
 import { SlackPostError } from '../../../src/adapters/slack/post-messages.ts';
+import { PartialPostError } from '../../../src/chat/port.ts';
 import { slackFailures } from '../../../src/adapters/slack/failures.ts';
 import { createLogger } from '../../../src/log.ts';
 import { paragraph, text } from '../../../src/render/document.ts';
@@ -190,6 +191,20 @@ describe('Slack adapter in HTTP mode', () => {
     const failed = await slackFailures(store.cache);
     expect(failed.map((f) => f.channelId)).toEqual(expect.arrayContaining(['C0GONE', 'C0NOTIN']));
     expect(failed.find((f) => f.channelId === 'C0NOTIN')?.error).toContain('not_in_channel');
+  });
+
+  it('reports a post whose later message failed as partly posted, keeping its first message', async () => {
+    const blocks = Array.from({ length: 80 }, (_, i) => paragraph(text(`Section ${i}: the harbour ferries ran late again.`)));
+    fake.failNext('chat.postMessage', 'channel_not_found', 1);
+    const err = await adapter
+      .post({ platform: 'slack', workspaceId: fake.teamId, channelId: 'C0PART' }, { title: 'Long digest', blocks }, { startThread: 'Long digest' })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PartialPostError);
+    const partial = err as PartialPostError;
+    expect([partial.sent, partial.total > 1]).toEqual([1, true]);
+    expect(partial.ref.messageId).toBe(String(postsIn('C0PART')[0]?.response?.ts));
+    expect(partial.ref.threadId).toBe(partial.ref.messageId);
+    expect((await slackFailures(store.cache)).some((f) => f.channelId === 'C0PART' && f.error.includes('channel_not_found'))).toBe(true);
   });
 
   it('refuses /sources add for a non-manager and allows workspace admins and allow-listed users', async () => {
