@@ -1,7 +1,10 @@
 // process-article: extracts the quotes of one stored article (with their speakers) and warms its
-// summary. Idempotent: quotes are replaced wholesale, so a re-run leaves the same rows.
+// summary, then marks that text version processed. Idempotent: quotes are replaced wholesale, so a
+// re-run leaves the same rows. Articles left pending (a process died with the job still queued in
+// memory) are enqueued again by `enqueuePending` when workers start.
 import { z } from 'zod';
-import { PermanentJobError } from '../src/queue/port.ts';
+import { PermanentJobError, type JobQueue } from '../src/queue/port.ts';
+import type { Store } from '../src/store/ports.ts';
 import type { JobDefinition } from './deps.ts';
 import { idPart } from './ids.ts';
 
@@ -23,6 +26,35 @@ export const processArticle: JobDefinition<typeof schema> = {
     const speakers = deps.speakersOf(quotes, article.text);
     await deps.store.quotes.replaceForArticle(article.id, quotes, speakers);
     if (deps.warmSummary) await deps.warmSummary(article);
+    await deps.store.articles.markProcessed(article.id, article.contentHash);
     ctx.log.debug({ articleId: article.id, quotes: quotes.length, speakers: speakers.length }, 'article processed');
   },
 };
+
+/**
+ * Enqueues process-article for every pending article (stored or changed, never processed), in
+ * pages of `pageSize`. Job ids are deterministic, so articles already queued are not doubled.
+ * Returns how many were enqueued.
+ */
+export async function enqueuePending(
+  store: Pick<Store, 'articles'>,
+  queue: Pick<JobQueue, 'enqueue'>,
+  pageSize = 500,
+): Promise<number> {
+  let after: string | undefined;
+  let n = 0;
+  for (;;) {
+    const page = await store.articles.pending({ limit: pageSize, ...(after ? { after } : {}) });
+    for (const p of page) {
+      const payload = schema.parse({ articleId: p.id, contentHash: p.contentHash });
+      await queue.enqueue(processArticle.name, payload, {
+        jobId: processArticle.jobId(payload),
+        attempts: processArticle.worker.attempts,
+        backoffMs: processArticle.worker.backoffMs,
+      });
+      n++;
+    }
+    if (page.length < pageSize) return n;
+    after = page.at(-1)!.id;
+  }
+}

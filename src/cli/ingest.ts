@@ -84,6 +84,7 @@ const command: CliCommand = {
         onProgress: (done, total, _t, r) => io.stderr.write(`${progressLine(done, total, r)}\n`),
         // One-shot: index quotes here rather than through the queue, so `newsbot whosaid` finds
         // them as soon as this command returns (the bot does the same in its process-article job).
+        // The articles stay pending, so a bot's worker still warms their summaries later.
         onArticle: async (a) => {
           const found = extractQuotes(a.text);
           quotes += found.length;

@@ -6,7 +6,8 @@
 //   role 'bot'    : schedules + catch-up + post-digest worker   (has the chat connection)
 //   role 'worker' : ingest-source, process-article, prune workers (no chat connection)
 import type { JobDeps, PostFn } from '../../jobs/deps.ts';
-import { registerJobs } from '../../jobs/index.ts';
+import { processArticle, registerJobs } from '../../jobs/index.ts';
+import { enqueuePending } from '../../jobs/process-article.ts';
 import { createJobDeps } from '../../jobs/wire.ts';
 import type { Config } from '../config.ts';
 import type { TextModel } from '../llm/port.ts';
@@ -60,6 +61,11 @@ export async function startJobRuntime(o: {
   const only = role === 'bot' ? ['post-digest'] : role === 'worker' ? ['ingest-source', 'process-article', 'prune'] : undefined;
   const names = registerJobs(queue, role === 'worker' ? { ...deps, post: null } : deps, { workers, ...(only ? { only } : {}) });
   log.info({ role, jobs: names, queue: config.REDIS_URL ? 'bullmq' : 'in-process' }, 'job workers started');
+  if (names.includes(processArticle.name)) {
+    // Work a crash lost (the in-process queue keeps waiting jobs in memory) is queued again.
+    const requeued = await enqueuePending(store, queue);
+    if (requeued) log.info({ requeued }, 'pending articles queued for processing');
+  }
 
   let scheduler: Scheduler | null = null;
   const graceMs = config.DIGEST_GRACE_MINUTES * 60_000;

@@ -35,6 +35,16 @@ export interface ArticleStore {
   search(q: { query: string; since?: Date; until?: Date; limit?: number }): Promise<ArticleHit[]>;
   /** Deletes articles published before `date` (and their quotes); returns how many. */
   pruneBefore(date: Date): Promise<number>;
+  /**
+   * Records that the article's quotes and summary were worked out for this content hash. A no-op
+   * when the stored text has changed since (its hash differs): that version is still pending.
+   */
+  markProcessed(id: string, contentHash: string): Promise<void>;
+  /**
+   * Articles not processed since they were stored or last changed (save() makes an article
+   * pending), ordered by id, after `after` when given. For re-enqueueing work a crash lost.
+   */
+  pending(opts: { limit: number; after?: string }): Promise<{ id: string; contentHash: string }[]>;
 }
 
 export interface QuoteStore {

@@ -39,11 +39,7 @@ function gateSearch(gate: Promise<void>): (s: Store) => Store {
   return (s) => ({
     ...s,
     articles: {
-      findExisting: (k) => s.articles.findExisting(k),
-      save: (a) => s.articles.save(a),
-      get: (id) => s.articles.get(id),
-      getMany: (ids) => s.articles.getMany(ids),
-      pruneBefore: (d) => s.articles.pruneBefore(d),
+      ...s.articles,
       search: async (q) => {
         await gate;
         return s.articles.search(q);

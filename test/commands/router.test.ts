@@ -16,11 +16,7 @@ afterEach(async () => {
 const brokenSearch = (s: Store): Store => ({
   ...s,
   articles: {
-    findExisting: (k) => s.articles.findExisting(k),
-    save: (a) => s.articles.save(a),
-    get: (id) => s.articles.get(id),
-    getMany: (ids) => s.articles.getMany(ids),
-    pruneBefore: (d) => s.articles.pruneBefore(d),
+    ...s.articles,
     search: async () => {
       throw new Error('SQLITE_IOERR: disk I/O error at /var/lib/newsbot/newsbot.db');
     },

@@ -42,6 +42,28 @@ export function articleContract(ctx: StoreCtx): void {
       expect(await s.search({ query: 'quillorn', since: e.since, until: e.until })).toEqual([]);
     });
 
+    it('keeps an article pending until its current text is marked processed, and again after an edit', async () => {
+      const s = ctx.store().articles;
+      const [a, b] = [article({ publishedAt: era().at(1) }), article({ publishedAt: era().at(2) })];
+      const mine = async (after?: string) =>
+        (await s.pending({ limit: 1000, ...(after ? { after } : {}) })).filter((p) => p.id === a.id || p.id === b.id);
+      await s.save(a);
+      await s.save(b);
+      expect(await mine()).toEqual([a, b].sort((x, y) => (x.id < y.id ? -1 : 1)).map((x) => ({ id: x.id, contentHash: x.contentHash })));
+      await s.markProcessed(a.id, a.contentHash);
+      await s.markProcessed(b.id, uid('stale-hash'));
+      expect((await mine()).map((p) => p.id)).toEqual([b.id]);
+      expect(await mine(b.id)).toEqual([]);
+      await s.save(a);
+      expect((await mine()).map((p) => p.id)).toEqual([b.id]);
+      const edited = { ...a, text: a.text + ' An update followed.', contentHash: uid('h') };
+      await s.save(edited);
+      await s.markProcessed(a.id, a.contentHash);
+      expect((await mine()).map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
+      await s.markProcessed(a.id, edited.contentHash);
+      expect((await mine()).map((p) => p.id)).toEqual([b.id]);
+    });
+
     it('returns many articles in the order asked, skipping unknown ids', async () => {
       const e = era();
       const [a, b] = [article({ publishedAt: e.at(1) }), article({ publishedAt: e.at(2) })];

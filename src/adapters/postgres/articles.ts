@@ -34,7 +34,8 @@ const UPSERT = `
   ON CONFLICT (id) DO UPDATE SET
     url = excluded.url, guid = excluded.guid, source_id = excluded.source_id, outlet = excluded.outlet,
     title = excluded.title, byline = excluded.byline, published_at = excluded.published_at,
-    fetched_at = excluded.fetched_at, text = excluded.text, content_hash = excluded.content_hash`;
+    fetched_at = excluded.fetched_at, text = excluded.text, content_hash = excluded.content_hash,
+    processed_hash = CASE WHEN articles.content_hash = excluded.content_hash THEN articles.processed_hash END`;
 
 // Far outside any real date, but inside what timestamptz accepts.
 const MIN_DATE = new Date(Date.UTC(1, 0, 1));
@@ -106,6 +107,18 @@ export function pgArticles(pool: pg.Pool): ArticleStore {
       // Quotes go with their article (ON DELETE CASCADE).
       const res = await pool.query('DELETE FROM articles WHERE published_at < $1', [validDate(date, 'date')]);
       return res.rowCount ?? 0;
+    },
+
+    async markProcessed(id: string, contentHash: string): Promise<void> {
+      await pool.query('UPDATE articles SET processed_hash = $2 WHERE id = $1 AND content_hash = $2', [noNul(id), noNul(contentHash)]);
+    },
+
+    async pending({ limit, after }): Promise<{ id: string; contentHash: string }[]> {
+      const { rows } = await pool.query<{ id: string; content_hash: string }>(
+        `SELECT id, content_hash FROM articles WHERE processed_hash IS NULL AND id > $1 ORDER BY id LIMIT $2`,
+        [noNul(after ?? ''), clampLimit(limit, 100)],
+      );
+      return rows.map((r) => ({ id: r.id, contentHash: r.content_hash }));
     },
   };
 }

@@ -51,7 +51,8 @@ const UPSERT = `
   ON CONFLICT(id) DO UPDATE SET
     url = excluded.url, guid = excluded.guid, source_id = excluded.source_id, outlet = excluded.outlet,
     title = excluded.title, byline = excluded.byline, published_at = excluded.published_at,
-    fetched_at = excluded.fetched_at, text = excluded.text, content_hash = excluded.content_hash`;
+    fetched_at = excluded.fetched_at, text = excluded.text, content_hash = excluded.content_hash,
+    processed_hash = CASE WHEN articles.content_hash = excluded.content_hash THEN articles.processed_hash END`;
 
 export function sqliteArticles(st: Statements): ArticleStore {
   const one = (sql: string, v: unknown) => {
@@ -126,6 +127,17 @@ export function sqliteArticles(st: Statements): ArticleStore {
     async pruneBefore(date: Date): Promise<number> {
       // Quotes go with their article (ON DELETE CASCADE), FTS rows by the delete trigger.
       return st.tx(() => st.get('DELETE FROM articles WHERE published_at < ?').run(toMs(date, 'date')).changes);
+    },
+
+    async markProcessed(id: string, contentHash: string): Promise<void> {
+      st.get('UPDATE articles SET processed_hash = ? WHERE id = ? AND content_hash = ?').run(contentHash, id, contentHash);
+    },
+
+    async pending({ limit, after }): Promise<{ id: string; contentHash: string }[]> {
+      const rows = st
+        .get('SELECT id, content_hash FROM articles WHERE processed_hash IS NULL AND id > ? ORDER BY id LIMIT ?')
+        .all(after ?? '', clampLimit(limit, 100)) as { id: string; content_hash: string }[];
+      return rows.map((r) => ({ id: r.id, contentHash: r.content_hash }));
     },
   };
 }
