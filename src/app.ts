@@ -156,17 +156,30 @@ export async function openOps(config: Config, jobCounts: () => Promise<Record<st
 }
 
 /**
- * With DISCORD_SHARDS, the bot role becomes a ShardingManager parent: it spawns one child per
- * shard, each running `newsbot start --role bot` for its shards (the children find their shard ids
- * in the SHARDS / SHARD_COUNT variables the manager sets).
+ * With DISCORD_SHARDS, `newsbot start` (role all or bot) becomes a ShardingManager parent: it spawns
+ * one child per shard, each running `newsbot start --role <role>` for its shards (the children find
+ * their shard ids in the SHARDS / SHARD_COUNT variables the manager sets). Resolves once every
+ * shard is connected; stop() ends every child before it resolves.
  */
-export async function startDiscordShards(config: Config, log: Logger, script: string): Promise<{ stop(): Promise<void> }> {
+export async function startDiscordShards(
+  config: Config,
+  log: Logger,
+  script: string,
+  role: 'all' | 'bot' = 'bot',
+): Promise<{ stop(): Promise<void> }> {
   const { startShardManager } = await import('./adapters/discord/shards.ts');
-  const manager = await startShardManager({ script, args: ['start', '--role', 'bot'], token: config.DISCORD_TOKEN!, shards: config.DISCORD_SHARDS!, log });
+  const sharded = await startShardManager({
+    script,
+    args: ['start', '--role', role],
+    token: config.DISCORD_TOKEN!,
+    shards: config.DISCORD_SHARDS!,
+    apiUrl: config.DISCORD_API_URL,
+    log,
+  });
   return {
-    async stop() {
-      for (const shard of manager.shards.values()) shard.kill();
-    },
+    // Children bound their own shutdown (20 s in src/cli/start.ts); one that overruns is SIGKILLed
+    // just before the parent's own bound, so no shard outlives its supervisor.
+    stop: () => sharded.stop(18_000),
   };
 }
 

@@ -52,6 +52,9 @@ export async function startNewsbot(
   },
 ): Promise<Running> {
   const { role } = opts;
+  // Of several Discord shard processes, only the one holding shard 0 runs the schedules and the
+  // ingest at start; the others would fire and ingest the same things again.
+  const leader = !opts.discordShards || opts.discordShards.ids.includes(0);
   const queue = await openQueue(config, log);
   const ops = await openOps(config, () => queue.counts());
   const { metrics } = ops;
@@ -90,9 +93,10 @@ export async function startNewsbot(
     queue,
     metrics,
     post: role === 'worker' ? null : post,
+    schedules: leader,
     openScheduler: (fire) => openScheduler(config, log, fire),
   });
-  if (role !== 'worker') await ingestAtStart(config, store, queue, log);
+  if (role !== 'worker' && leader) await ingestAtStart(config, store, queue, log);
 
   const server = await ops.start({
     store: () => store.ping(),

@@ -20,23 +20,32 @@ const start: CliCommand = {
     const role = (options.get('role') ?? 'all') as Role;
     if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
     const config = loadConfig(io.env);
-    const log = createLogger(config.LOG_LEVEL);
     const discordShards = await discordShardsFromEnv(io.env);
-    // A sharded bot: this process only supervises the shard children, which run the bot role.
-    const supervise = config.DISCORD_TOKEN && config.DISCORD_SHARDS && !discordShards && role === 'bot';
+    // Shard children share the supervisor's stderr; every line says which shard wrote it.
+    const base = createLogger(config.LOG_LEVEL);
+    const log = discordShards ? base.child({ shards: discordShards.ids }) : base;
+    // A sharded bot: this process only supervises the shard children, which run the chat roles.
+    const supervise = config.DISCORD_TOKEN && config.DISCORD_SHARDS && !discordShards && role !== 'worker';
+    // In a shard child, shard n serves /healthz and /metrics on HTTP_PORT + n: the shards share
+    // one machine's ports, and each one's health is its own gateway connection.
+    const childConfig = discordShards && config.HTTP_PORT ? { ...config, HTTP_PORT: config.HTTP_PORT + discordShards.ids[0]! } : config;
     const running = supervise
-      ? await startDiscordShards(config, log, fileURLToPath(new URL('../../bin/newsbot.js', import.meta.url)))
-      : await startNewsbot(config, log, { role, stdin: io.stdin, stdout: io.stdout, discordShards });
+      ? await startDiscordShards(config, log, fileURLToPath(new URL('../../bin/newsbot.js', import.meta.url)), role as 'all' | 'bot')
+      : await startNewsbot(childConfig, log, { role, stdin: io.stdin, stdout: io.stdout, discordShards });
 
     await new Promise<void>((resolve) => {
-      const onSignal = (signal: NodeJS.Signals) => {
+      const onStop = (signal: NodeJS.Signals | 'disconnect') => {
         log.info({ signal }, 'signal received');
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        process.off('SIGINT', onStop);
+        process.off('SIGTERM', onStop);
+        process.off('disconnect', onDisconnect);
         resolve();
       };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
+      const onDisconnect = () => onStop('disconnect');
+      process.on('SIGINT', onStop);
+      process.on('SIGTERM', onStop);
+      // A shard child whose supervisor is gone (killed, crashed) shuts down rather than run unsupervised.
+      if (discordShards && process.connected) process.once('disconnect', onDisconnect);
     });
     const limit = setTimeout(() => {
       log.error({ ms: SHUTDOWN_LIMIT_MS }, 'shutdown took too long; exiting');

@@ -47,6 +47,11 @@ export async function startJobRuntime(o: {
   /** Opens the configured scheduler with the fire handler (src/app.ts openScheduler). */
   openScheduler: (fire: FireFn) => Promise<Scheduler>;
   metrics?: Metrics;
+  /**
+   * False: no scheduler, catch-up or resync here, because another process runs them (a Discord
+   * shard child other than shard 0). Default true.
+   */
+  schedules?: boolean;
   /** How often schedules are re-read from the subscription table; default 60000 ms. */
   resyncMs?: number;
 }): Promise<JobRuntime> {
@@ -69,7 +74,7 @@ export async function startJobRuntime(o: {
 
   let scheduler: Scheduler | null = null;
   const graceMs = config.DIGEST_GRACE_MINUTES * 60_000;
-  if (role !== 'worker') {
+  if (role !== 'worker' && o.schedules !== false) {
     const fire = createFireHandler({ store, queue, log, graceMs });
     scheduler = await o.openScheduler(fire);
     await upsertFixedSchedules(scheduler, config.INGEST_CRON);
