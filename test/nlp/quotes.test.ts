@@ -105,6 +105,19 @@ describe('extractQuotes: speakers and cues', () => {
     expect(qs[0]!.speaker).toBe('Noor Sato');
   });
 
+  it('carries the previous sentence’s subject to a pronoun, past a name in a side clause', () => {
+    const qs = run(
+      'Centre-back Joss Merriden scored the winner for Tarnby Athletic.\n\n' +
+        'Merriden, who replaced Tobin Sollers at half-time, said he had barely seen the ball. “I closed my eyes,” he said.',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['Joss Merriden']);
+  });
+
+  it('never gives “he” or “she” to a club, even one named like a person', () => {
+    const qs = run('Fans of Carrow Bay Rovers waited for hours. Then Rovers scored. “I could not watch,” he said.');
+    expect(qs[0]!.speaker).toBeNull();
+  });
+
   it('gives a cue-less quote to the previous speaker', () => {
     const q = find(harbour, 'Nobody should be surprised');
     expect(q.cue).toBeNull();

@@ -84,7 +84,10 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
     // "…rolling out a new message: “It's about me.”" — a colon hands the quote to the sentence subject.
     if (!att && q > a && tokens[q - 1]!.text === ':') att = sentenceSubject(tokens, q, a, true);
     if (att) {
-      person = resolveMention(index, tokens, att, q, a);
+      const ps = si > 0 ? sentences[si - 1]! : null;
+      const prevSent: [number, number] | null =
+        ps && lineOf(ps.start) === lineOf(span.open) ? [lowerBound(tokens, ps.start), lowerBound(tokens, ps.end)] : null;
+      person = resolveMention(index, tokens, att, q, a, prevSent);
       if (att.mention.kind !== 'name') confidence = person ? 0.75 : 0.4;
     } else if (prev && q === a && (prev.span.continues || lineOf(span.open) - lineOf(prev.span.open) <= 2)) {
       // No cue: the previous speaker keeps talking (news continuation convention).
@@ -114,13 +117,29 @@ function analyse(text: string, opts: ExtractOptions = {}): Analysis {
  * Resolves a mention to a person. A pronoun prefers the subject of its own sentence ("Clinton says
  * she …") over the most recent name; an unresolvable nominal ("a statement") falls back to the subject.
  */
-function resolveMention(index: ArticleIndex, tokens: Token[], att: Attribution, q: number, a: number): Person | null {
+function resolveMention(
+  index: ArticleIndex,
+  tokens: Token[],
+  att: Attribution,
+  q: number,
+  a: number,
+  prevSent: [number, number] | null,
+): Person | null {
   const m = att.mention;
   if (m.kind === 'pronoun') {
     const subj = sentenceSubject(tokens, q, a);
     if (subj && subj.mention.kind === 'name' && subj.mention.start < m.start) {
       const p = index.resolve(subj.mention, subj.mention.start);
       if (p && index.compatible(p, m.text)) return p;
+    }
+    // Otherwise the subject of the sentence before, in the same paragraph ("Adeyemi, who joined
+    // Rovers, said … “…,” he said."): a subject carries over, a name in a side clause does not.
+    if (!subj && prevSent) {
+      const ps = sentenceSubject(tokens, prevSent[1], prevSent[0]);
+      if (ps && ps.mention.kind === 'name') {
+        const p = index.resolve(ps.mention, ps.mention.start);
+        if (p && index.compatible(p, m.text)) return p;
+      }
     }
     return index.resolve(m, m.start);
   }

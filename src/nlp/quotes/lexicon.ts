@@ -28,6 +28,8 @@ export const TITLES = new Set([
   'comptroller', 'auditor', 'economist', 'analyst', 'anchor', 'host', 'correspondent', 'editor', 'columnist',
   'adviser', 'advisor', 'aide', 'strategist', 'pollster', 'manager', 'owner', 'head', 'dean', 'provost',
   'chancellor', 'counsel', 'lawyer', 'envoy', 'diplomat', 'official', 'prosecutor', 'solicitor', 'magistrate',
+  'centre-back', 'center-back', 'full-back', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger',
+  'skipper', 'quarterback', 'pitcher', 'batsman', 'bowler',
 ]);
 
 /** Titles that can end a run on their own ("the Foreign Minister"); others (King, Judge, Dean) are also surnames. */
@@ -69,6 +71,8 @@ export const ORG_WORDS = new Set([
   'politifact', 'twitter', 'facebook', 'google', 'cnn', 'msnbc', 'bbc', 'ap', 'afp', 'nbc', 'abc', 'cbs', 'fox',
   'hospital', 'school', 'college', 'church', 'mosque', 'city', 'county', 'state', 'states', 'republic',
   'kingdom', 'federal', 'national', 'international', 'global', 'unit', 'team', 'commission', 'trust',
+  // sports clubs ("Carrow Bay Rovers", "Eastbrook Athletic")
+  'rovers', 'athletic', 'wanderers', 'rangers', 'albion', 'united', 'fc', 'afc',
 ]);
 
 /** Capitalised words that start sentences or are otherwise never part of a name. */
