@@ -83,8 +83,9 @@ export const MIN_TYPO_LENGTH = 6;
 /**
  * The stem a misspelt question word most likely stands for, among the stems of `vocabulary`
  * (unstemmed lowercase words of the sources): the words within one edit (two for words of 9+
- * letters) with the same first letter. Null when the word is short, already known, or the closest
- * candidates disagree (two different stems at the same distance).
+ * letters) with the same first letter, other than the word with an ending added or dropped. Null
+ * when the word is short, already known, or the closest candidates disagree (two different stems
+ * at the same distance).
  */
 export function repairWord(word: string, vocabulary: Iterable<string>, knownStems: Set<string>): string | null {
   if (word.length < MIN_TYPO_LENGTH || STOPWORDS.has(word) || /\d/.test(word) || knownStems.has(stem(word))) return null;
@@ -93,6 +94,8 @@ export function repairWord(word: string, vocabulary: Iterable<string>, knownStem
   let stems = new Set<string>();
   for (const v of vocabulary) {
     if (v[0] !== word[0] || v.length < MIN_TYPO_LENGTH - 1 || STOPWORDS.has(v)) continue;
+    // A word plus or minus an ending is another real word (strike/striker, bank/banker), not a typo.
+    if (v.startsWith(word) || word.startsWith(v)) continue;
     const d = editDistance(word, v, Math.min(max, best));
     if (d < best) {
       best = d;

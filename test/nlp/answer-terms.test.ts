@@ -40,6 +40,11 @@ describe('question term expansion', () => {
     expect(repairWord('paris', ['parts'], new Set())).toBeNull();
   });
 
+  it('does not take a word with an ending added or dropped for a typo', () => {
+    expect(repairWord('strike', ['striker', 'stadium'], new Set())).toBeNull();
+    expect(repairWord('bankers', ['banker'], new Set())).toBeNull();
+  });
+
   it('does not repair when two different source words are equally close', () => {
     expect(repairWord('carton', ['carbon', 'cartoon'], new Set())).toBeNull();
   });
