@@ -1,7 +1,9 @@
 // A fake Discord on loopback for driving the real discord.js client: REST under `apiUrl`
 // (discord.js appends /v10/...) and a JSON, uncompressed WebSocket gateway. It records every
 // REST request, can fail requests on demand (429 with retry_after, or any 5xx), and lets a
-// test dispatch INTERACTION_CREATE and MESSAGE_CREATE as Discord would.
+// test dispatch INTERACTION_CREATE and MESSAGE_CREATE as Discord would. With several gateway
+// connections (shards), a dispatch can go to one shard's socket only, as Discord routes a guild's
+// events to the one shard that owns it.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -42,6 +44,10 @@ export class FakeDiscord {
   readonly channelId = snowflake();
   readonly requests: RecordedRequest[] = [];
   readonly identifies: unknown[] = [];
+  /** The shard count /gateway/bot recommends (what DISCORD_SHARDS=auto resolves to). */
+  recommendedShards = 1;
+  /** The socket that IDENTIFYed as each shard id (the latest one when a shard reconnects). */
+  private shardSockets = new Map<number, WebSocket>();
   private server: Server;
   private wss: WebSocketServer;
   private sockets = new Set<WebSocket>();
@@ -98,10 +104,20 @@ export class FakeDiscord {
     });
   }
 
-  /** Sends a gateway dispatch to every connected client. */
-  dispatch(t: string, d: unknown): void {
+  /** Sends a gateway dispatch to every connected client, or only to the socket of `shard`. */
+  dispatch(t: string, d: unknown, shard?: number): void {
     const frame = JSON.stringify({ op: 0, t, s: ++this.seq, d });
-    for (const ws of this.sockets) ws.send(frame);
+    if (shard === undefined) for (const ws of this.sockets) ws.send(frame);
+    else {
+      const ws = this.shardSockets.get(shard);
+      if (!ws || !this.sockets.has(ws)) throw new Error(`fake discord: shard ${shard} is not connected`);
+      ws.send(frame);
+    }
+  }
+
+  /** The `shard` field ([id, count]) of every IDENTIFY so far; [0, 1] when a client sent none. */
+  get identifiedShards(): [number, number][] {
+    return this.identifies.map((d) => (d as { shard?: [number, number] }).shard ?? [0, 1]);
   }
 
   get connected(): number {
@@ -116,7 +132,7 @@ export class FakeDiscord {
   interaction(
     name: string,
     options: Record<string, string>,
-    o: { userId?: string; permissions?: string; channelId?: string; threadParentId?: string } = {},
+    o: { userId?: string; permissions?: string; channelId?: string; threadParentId?: string; shard?: number } = {},
   ): { id: string; token: string } {
     const id = snowflake();
     const token = `tok-${id}`;
@@ -149,7 +165,7 @@ export class FakeDiscord {
       authorizing_integration_owners: {},
       context: 0,
       data: { id: snowflake(), name, type: 1, options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })) },
-    });
+    }, o.shard);
     return { id, token };
   }
 
@@ -196,6 +212,7 @@ export class FakeDiscord {
   private onIdentify(ws: WebSocket, d: unknown): void {
     this.identifies.push(d);
     const shard = (d as { shard?: [number, number] }).shard ?? [0, 1];
+    this.shardSockets.set(shard[0], ws);
     const send = (t: string, data: unknown) => ws.send(JSON.stringify({ op: 0, t, s: ++this.seq, d: data }));
     send('READY', {
       v: 10,
@@ -291,7 +308,7 @@ export class FakeDiscord {
     if (path === '/gateway/bot' || path === '/gateway') {
       return json(200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
-        shards: 1,
+        shards: this.recommendedShards,
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
