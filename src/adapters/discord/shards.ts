@@ -40,7 +40,10 @@ const gatewayBot = z.object({ shards: z.number().int().positive() });
  * ShardingManager's totalShards 'auto', which always asks discord.com and ignores DISCORD_API_URL.
  */
 export async function recommendedShardCount(token: string, apiUrl = 'https://discord.com/api'): Promise<number> {
-  const res = await fetch(`${apiUrl.replace(/\/+$/, '')}/v10/gateway/bot`, { headers: { authorization: `Bot ${token}` } });
+  const res = await fetch(`${apiUrl.replace(/\/+$/, '')}/v10/gateway/bot`, {
+    headers: { authorization: `Bot ${token}` },
+    signal: AbortSignal.timeout(15_000),
+  });
   if (!res.ok) throw new Error(`discord /gateway/bot answered ${res.status}; cannot resolve DISCORD_SHARDS=auto`);
   const parsed = gatewayBot.safeParse(await res.json().catch(() => null));
   if (!parsed.success) throw new Error('discord /gateway/bot gave no shard count; set DISCORD_SHARDS to a number');
