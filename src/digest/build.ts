@@ -1,8 +1,10 @@
 // Digest engine: retrieve -> cluster into stories -> rank -> summarise -> Digest.
 // Retrieval asks the store for topic matches within [since, until) (synonyms added, the store
-// matches stem prefixes). Stories are ranked by relevance, recency and how many outlets cover
-// them. With `previous`, stories already posted are left out unless they have new articles
-// ('update'), and unseen ones are marked 'new'. The optional model writes a short overview that is
+// matches stem prefixes). A story is kept when at least one of its articles is about the topic
+// (topic.ts onTopic), so same-event reports that word it differently stay with it while stray
+// matches drop out. Stories are ranked by relevance, recency and how many outlets cover them.
+// With `previous`, stories already posted are left out unless they have new articles ('update'),
+// and unseen ones are marked 'new'. The optional model writes a short overview that is
 // verified against the stories before it is kept.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.ts';
@@ -10,7 +12,7 @@ import type { Article, Digest, QuoteHit, Story } from '../domain/types.ts';
 import type { ArticleHit, Store } from '../store/ports.ts';
 import type { TextModel } from '../llm/port.ts';
 import { clusterArticles } from '../nlp/cluster.ts';
-import { topicQuery } from './topic.ts';
+import { onTopic, topicQuery } from './topic.ts';
 import { pickQuotes, representative, sourceOf, storyKey, storySummary } from './story.ts';
 import { writeOverview } from './overview.ts';
 import { summaryCacheKey } from '../llm/summarise-llm.ts';
@@ -34,6 +36,8 @@ interface Member {
   relevance: number;
   /** Came from the previous digest, only to recognise updates. */
   anchor: boolean;
+  /** Mentions the topic itself, not only something the store's prefix search matched. */
+  onTopic: boolean;
 }
 
 export async function buildDigest(store: Store, req: DigestRequest): Promise<Digest> {
@@ -53,11 +57,11 @@ export async function buildDigest(store: Store, req: DigestRequest): Promise<Dig
   if (!query) return base;
 
   const hits: ArticleHit[] = await store.articles.search({ query, since: req.since, until: req.until, limit: RETRIEVE_LIMIT });
-  base.articleCount = hits.length;
   if (hits.length === 0) return base;
 
   const maxRel = Math.max(...hits.map((h) => h.relevance), 1e-9);
-  const members: Member[] = hits.map((h) => ({ article: h.article, relevance: h.relevance / maxRel, anchor: false }));
+  const about = onTopic(topic);
+  const members: Member[] = hits.map((h) => ({ article: h.article, relevance: h.relevance / maxRel, anchor: false, onTopic: about(h.article) }));
 
   // Articles of the previous digest take part in clustering so a new report of an already posted
   // story is recognised as an update even when the earlier reports are outside the window now.
@@ -65,7 +69,7 @@ export async function buildDigest(store: Store, req: DigestRequest): Promise<Dig
   if (prevIds.size > 0) {
     const inWindow = new Set(members.map((m) => m.article.id));
     const missing = [...prevIds].filter((id) => !inWindow.has(id)).slice(0, 100);
-    for (const a of missing.length ? await store.articles.getMany(missing) : []) members.push({ article: a, relevance: 0, anchor: true });
+    for (const a of missing.length ? await store.articles.getMany(missing) : []) members.push({ article: a, relevance: 0, anchor: true, onTopic: false });
   }
 
   const clusters = clusterArticles(members.map((m) => ({ ...m.article, m })));
@@ -74,6 +78,8 @@ export async function buildDigest(store: Store, req: DigestRequest): Promise<Dig
   const drafts: Draft[] = [];
   for (const c of clusters) {
     const ms = c.map((x) => x.m);
+    if (!ms.some((m) => m.onTopic)) continue; // a stray match ("striker" for "strike"), not a story
+    base.articleCount += ms.filter((m) => !m.anchor).length;
     const seen = ms.filter((m) => m.anchor || prevIds.has(m.article.id));
     const fresh = ms.filter((m) => !m.anchor && !prevIds.has(m.article.id));
     if (fresh.length === 0) continue; // everything here was already posted (or is only an anchor)

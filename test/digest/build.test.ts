@@ -48,8 +48,27 @@ describe('digest engine', () => {
     expect((await buildDigest(store, { topic: 'evacuate', ...window })).stories[0]?.articles.length).toBeGreaterThan(0);
   });
 
+  it('leaves out articles that only brush the topic', async () => {
+    const strike = {
+      ...FERRY, id: 'strike-1', url: 'https://valley-post.example/strike-1', contentHash: 's1',
+      title: 'Dockworkers at Brannock port strike over new cranes',
+      text: 'Dockworkers at Brannock port began a two-day strike on Tuesday. The port strike left ships at anchor. Union leaders said the strike would go on until the port authority talks.',
+    };
+    const football = {
+      ...FERRY, id: 'football-1', url: 'https://valley-post.example/football-1', contentHash: 'f1',
+      title: 'Lorrick Rovers win the county cup',
+      text: 'Lorrick Rovers won the county cup on Monday. Their striker scored twice in the second half, and the crowd stayed long after the final whistle to sing. The coach praised the defence, the goalkeeper and the fans who travelled from the coast.',
+    };
+    await store.articles.save(strike);
+    await store.articles.save(football);
+    const d = await buildDigest(store, { topic: 'port strike', ...window });
+    const ids = d.stories.flatMap((s) => s.articles.map((a) => a.id));
+    expect(ids).toContain('strike-1');
+    expect(ids).not.toContain('football-1');
+  });
+
   it('limits the number of stories', async () => {
-    const d = await buildDigest(store, { topic: 'chemical ferry', ...window, maxStories: 1 });
+    const d = await buildDigest(store, { topic: 'chemical plant', ...window, maxStories: 1 });
     expect(d.stories).toHaveLength(1);
   });
 
