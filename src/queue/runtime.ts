@@ -66,8 +66,9 @@ export async function startJobRuntime(o: {
   const only = role === 'bot' ? ['post-digest'] : role === 'worker' ? ['ingest-source', 'process-article', 'prune'] : undefined;
   const names = registerJobs(queue, role === 'worker' ? { ...deps, post: null } : deps, { workers, ...(only ? { only } : {}) });
   log.info({ role, jobs: names, queue: config.REDIS_URL ? 'bullmq' : 'in-process' }, 'job workers started');
-  if (names.includes(processArticle.name)) {
-    // Work a crash lost (the in-process queue keeps waiting jobs in memory) is queued again.
+  if (names.includes(processArticle.name) && (role === 'worker' || o.schedules !== false)) {
+    // Work a crash lost (the in-process queue keeps waiting jobs in memory) is queued again, by
+    // one process of a sharded bot only.
     const requeued = await enqueuePending(store, queue);
     if (requeued) log.info({ requeued }, 'pending articles queued for processing');
   }
