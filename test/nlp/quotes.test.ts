@@ -113,6 +113,13 @@ describe('extractQuotes: speakers and cues', () => {
     expect(qs.map((q) => q.speaker)).toEqual(['Joss Merriden']);
   });
 
+  it('skips a relative clause between a role and its cue, never taking a place in it for the speaker', () => {
+    const qs = run(
+      'Deputy Trade Minister Pavla Strand spoke first. The deputy minister, who has visited Valdoria nine times, said she wanted “every crate counted twice”.',
+    );
+    expect(qs.map((q) => [q.speaker, q.speakerRole])).toEqual([['Pavla Strand', 'deputy minister']]);
+  });
+
   it('never gives “he” or “she” to a club, even one named like a person', () => {
     const qs = run('Fans of Carrow Bay Rovers waited for hours. Then Rovers scored. “I could not watch,” he said.');
     expect(qs[0]!.speaker).toBeNull();

@@ -72,6 +72,7 @@ export function splitRun(run: Token[], preRole: Token[], withThe: boolean): Ment
   return { kind: 'name', text: name, role, honorific, isOrg, start, end };
 }
 
+const RELATIVE = new Set(['who', 'whose', 'which']);
 const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'because', 'though', 'although', 'when', 'then', 'so', 'yet', 'meanwhile']);
 
 /** Whether a mention starting at token index `s` opens a clause (so it can be a subject). */
@@ -112,6 +113,8 @@ function apposition(tokens: Token[], comma: number, lo: number): Mention | null 
       return head;
     }
     if (head && head.kind === 'pronoun') return head;
+    // "The deputy minister, who has visited Ukraine, said": the nominal before a relative clause.
+    if (head && head.kind === 'nominal' && seg === 0 && RELATIVE.has(appos[0]!.low) && opensClause(tokens, indexAt(tokens, head.start, k), lo)) return head;
     c = k;
   }
   return null;
@@ -197,7 +200,8 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
   const preRole: Token[] = [];
   // "conservative talk radio host Rush Limbaugh": up to five lowercase words before a name are its role.
   let look = j;
-  while (look < hi && look < j + 6 && (isWord(tokens[look]) && !isCap(tokens[look]) && !DETERMINERS.has(bare(tokens[look]!)) && cueLemma(bare(tokens[look]!)) === null || /^[\d/]/.test(tokens[look]!.text))) look++;
+  // A clause ("who has visited Ukraine") is not a role: relative pronouns and auxiliaries end the look.
+  while (look < hi && look < j + 6 && (isWord(tokens[look]) && !isCap(tokens[look]) && !DETERMINERS.has(bare(tokens[look]!)) && !NOMINAL_STOP.has(bare(tokens[look]!)) && cueLemma(bare(tokens[look]!)) === null || /^[\d/]/.test(tokens[look]!.text))) look++;
   if (look > j && nameToken(tokens[look]) && !TITLES.has(bare(tokens[look]!)) || look > j && TITLES.has(bare(tokens[look - 1]!)) && nameToken(tokens[look])) {
     while (j < look) preRole.push(tokens[j++]!);
   }
