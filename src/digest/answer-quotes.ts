@@ -21,6 +21,9 @@ export interface QuoteCandidate {
   title: Set<string>;
 }
 
+/** Lowercase words separated by single spaces: quote text compared regardless of case and punctuation. */
+const normal = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 const groupOf = (q: QuoteHit): string => q.speakerKey ?? speakerKey(q.speaker ?? '');
 
 function contextOf(a: Article | undefined, q: QuoteHit, sentencesOf: (a: Article) => Sentence[]): string {
@@ -71,7 +74,7 @@ export async function candidateQuotes(store: Store, articles: Article[]): Promis
   const seen = new Set<string>();
   const out: QuoteCandidate[] = [];
   for (const q of hits) {
-    const norm = q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const norm = normal(q.text);
     if (!norm || seen.has(norm)) continue;
     seen.add(norm);
     const a = byId.get(q.articleId);
@@ -117,6 +120,12 @@ export function quotesBySubject(all: QuoteCandidate[], subject: string, indexKey
   return all.filter((c) => c.q.speaker && /^\p{Lu}/u.test(c.q.speaker) && c.q.speaker.toLowerCase().split(/\s+/).some((n) => n[0] === one[0] && editDistance(one, n, 1) <= 1));
 }
 
+/** Quotes whose own words contain `phrase` (case, punctuation and spacing aside). */
+export function quotesSaying(cands: QuoteCandidate[], phrase: string): QuoteCandidate[] {
+  const p = normal(phrase);
+  return p ? cands.filter((c) => ` ${normal(c.q.text)} `.includes(` ${p} `)) : [];
+}
+
 /**
  * How much a quote is about `about`: its own words count 2, the sentence around it 1, only its
  * article's title 0.5 (the title says what the story is about, not what this quote is about).
@@ -131,9 +140,18 @@ export function aboutScore(c: QuoteCandidate, about: string[]): number {
  * The quotes to show: those about `about` (all when null), best first. One speaker: up to
  * `perSpeaker` of their quotes; several: each one's best quote, up to `speakers` of them.
  */
-export function pickQuotes(cands: QuoteCandidate[], about: string | null, opts: { perSpeaker: number; speakers: number; byTitle?: boolean }): QuoteHit[] {
+export function pickQuotes(
+  cands: QuoteCandidate[],
+  about: string | null,
+  opts: { perSpeaker: number; speakers: number; byTitle?: boolean; everyWord?: boolean },
+): QuoteHit[] {
   const want = about ? [...new Set(contentStems(about))] : [];
-  let scored = cands.map((c, i) => ({ c, i, s: want.length ? aboutScore(c, want) : 1 })).filter((x) => x.s > 0);
+  // everyWord: a quote counts only when each word of `about` is in it, around it or in its title.
+  const covers = (c: QuoteCandidate) => want.every((w) => has(c.text, w) || has(c.context, w) || has(c.title, w));
+  let scored = cands
+    .filter((c) => !opts.everyWord || covers(c))
+    .map((c, i) => ({ c, i, s: want.length ? aboutScore(c, want) : 1 }))
+    .filter((x) => x.s > 0);
   // Quotes matched only through their article's title count (last) for "who said what about X";
   // for a named subject they count only when nothing closer matches.
   if (!opts.byTitle && scored.some((x) => x.s >= 1)) scored = scored.filter((x) => x.s >= 1);

@@ -11,7 +11,7 @@ import { storySentences } from '../nlp/summarise.ts';
 import { contentStems, words } from '../nlp/stem.ts';
 import { classifyQuestion, coverage, isBroadQuestion, questionTerms } from '../nlp/answer-match.ts';
 import { alternatives } from '../nlp/answer-terms.ts';
-import { candidateQuotes, pickQuotes, quotesBySubject } from './answer-quotes.ts';
+import { candidateQuotes, pickQuotes, quotesBySubject, quotesSaying } from './answer-quotes.ts';
 import { topicQuery } from './topic.ts';
 import { answerWithModel, type Passage } from './answer-llm.ts';
 import { Citations, composeAnswer, notFound, type Answer } from './answer-types.ts';
@@ -103,7 +103,11 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
 
   if (kind.kind === 'who-said') {
     const named = (await candidateQuotes(store, articles)).filter((c) => c.q.speaker);
-    const picked = pickQuotes(named, kind.about, { perSpeaker: 1, speakers: 4, byTitle: true });
+    // "Who said dead end": the words themselves first, then (unless quoted) what the quotes are about.
+    const said = kind.phrase ? quotesSaying(named, kind.phrase) : [];
+    if (said.length) return quoteAnswer(pickQuotes(said, null, { perSpeaker: 1, speakers: 4 }));
+    if (kind.quoted) return notFound(`The sources don't say who said “${echo(kind.about)}”: nobody in ${scope} is quoted saying it.`);
+    const picked = pickQuotes(named, kind.about, { perSpeaker: 1, speakers: 4, byTitle: true, everyWord: true });
     if (picked.length) return quoteAnswer(picked);
     return notFound(`The sources don't say who said anything about ${echo(kind.about)}: no attributed quote on it is in ${scope}.`);
   }

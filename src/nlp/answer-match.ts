@@ -11,12 +11,17 @@ export type QuestionKind =
    * ("the energy minister", "Brandt", "officials"); `person` is the same without the determiner.
    */
   | { kind: 'person'; person: string; subject: string; about: string | null }
-  | { kind: 'who-said'; about: string }
+  /**
+   * "Who said <words>" / "who said what about <topic>". `phrase` is set when the words may be the
+   * quoted words themselves (no "about"/"on" before them); `quoted` when the asker put them in quotes.
+   */
+  | { kind: 'who-said'; about: string; phrase: string | null; quoted: boolean }
   | { kind: 'general' };
 
 const PERSON = /^\s*what\s+(?:did|does|has|have|had)\s+(.+?)\s+(?:say|said|tell|told|claim|claimed|think)\b(?:\s+(?:about|on|regarding|of)\s+(.+?))?\s*[?.!]*\s*$/i;
 const PERSON_2 = /^\s*what\s+(?:is|was)\s+(.+?)\s+saying\b(?:\s+(?:about|on)\s+(.+?))?\s*[?.!]*\s*$/i;
-const WHO_SAID = /^\s*who\s+(?:said|says|has said|is saying)\s+(?:what\s+)?(?:about|on|regarding)?\s*(.+?)\s*[?.!]*\s*$/i;
+const WHO_SAID = /^\s*who\s+(?:said|says|has said|is saying)\s+(what\s+)?((?:about|on|regarding)\s+)?(.+?)\s*[?.!]*\s*$/i;
+const QUOTED = /^["“”'‘’«»„]+\s*(.*?)\s*["“”'‘’«»„]+$/su;
 
 export function classifyQuestion(q: string): QuestionKind {
   const m = PERSON.exec(q) ?? PERSON_2.exec(q);
@@ -29,7 +34,13 @@ export function classifyQuestion(q: string): QuestionKind {
     }
   }
   const w = WHO_SAID.exec(q);
-  if (w && w[1]!.trim()) return { kind: 'who-said', about: w[1]!.trim() };
+  const words = w?.[3]?.trim() ?? '';
+  if (w && words) {
+    const inQuotes = QUOTED.exec(words)?.[1]?.trim();
+    const about = inQuotes || words;
+    const phrase = w[1] || w[2] ? null : about;
+    return { kind: 'who-said', about, phrase, quoted: Boolean(inQuotes) && phrase !== null };
+  }
   return { kind: 'general' };
 }
 

@@ -60,6 +60,26 @@ describe('grounded answers', () => {
     expect(a.sentences[0]!.text).toMatch(/^Mara Lindqvist \(councillor\): “We have no other way/);
   });
 
+  it('answers "who said <words>" with the quotes that say them, and says so when nobody did', async () => {
+    const a = await answerQuestion(store, { question: 'Who said "the tanks held"?', digest, now: NOW });
+    expect(a.sentences.map((x) => x.text)).toEqual(['Odile Farrant (fire chief): “The tanks held, and that is why nobody was hurt”']);
+    const plain = await answerQuestion(store, { question: 'who said nobody was hurt', digest, now: NOW });
+    expect(plain.sentences[0]?.text).toMatch(/^Odile Farrant/);
+    const none = await answerQuestion(store, { question: 'Who said "dead end"?', digest, now: NOW });
+    expect(none.found).toBe(false);
+    expect(none.text).toBe('The sources don\'t say who said “dead end”: nobody in this digest’s sources is quoted saying it.');
+  });
+
+  it('does not stitch a "who said" answer from quotes that share only a synonym of one word', async () => {
+    const text = 'Road crews in Eastmere worked through the night. “We will finish the ferry ramp by Friday,” said Jonna Vik, the works manager.';
+    await store.articles.save({ ...FERRY, id: 'ramp-1', url: 'https://harbour-courier.example/ramp-1', title: 'Eastmere ferry ramp repairs', text, contentHash: 'ramp-1' });
+    // "end" ~ "finish", but nothing here is about "dead": the quote does not answer the question.
+    const a = await answerQuestion(store, { question: 'who said dead end', topic: 'ferry', now: NOW });
+    expect(a.found).toBe(false);
+    const b = await answerQuestion(store, { question: 'who said what about the ramp', topic: 'ferry', now: NOW });
+    expect(b.sentences[0]?.text).toMatch(/^Jonna Vik/);
+  });
+
   it('searches the topic over the last 7 days when there is no digest', async () => {
     const a = await answerQuestion(store, { question: 'When will fares rise on the Eastmere ferry?', topic: 'ferry', now: NOW });
     expect(a.found).toBe(true);
