@@ -87,6 +87,28 @@ export async function candidateQuotes(store: Store, articles: Article[]): Promis
 
 const has = (set: Set<string>, s: string): boolean => alternatives(s).some((x) => set.has(x));
 
+// Country and demonym stems that share no prefix ("the French minister" ~ "France's minister").
+const DEMONYMS = new Map([
+  ['french', 'franc'], ['british', 'britain'], ['dutch', 'netherland'], ['swiss', 'switzerland'],
+  ['welsh', 'wale'], ['irish', 'ireland'], ['scottish', 'scotland'], ['polish', 'poland'], ['danish', 'denmark'],
+  ['swedish', 'sweden'], ['finnish', 'finland'], ['spanish', 'spain'], ['turkish', 'turkei'], ['greek', 'greec'],
+]);
+
+/**
+ * A role word: as `has`, or a demonym for its country and back ("Ukrainian" ~ "Ukraine’s",
+ * "German" ~ "Germany", "French" ~ "France"), compared as stems that extend one another.
+ */
+function roleHas(set: Set<string>, s: string): boolean {
+  if (has(set, s)) return true;
+  const country = DEMONYMS.get(s) ?? s;
+  for (const x of set) {
+    const c = DEMONYMS.get(x) ?? x;
+    if (c === country) return true;
+    if (Math.min(c.length, country.length) >= 5 && /^\p{L}+$/u.test(c) && (c.startsWith(country) || country.startsWith(c)) && Math.abs(c.length - country.length) <= 3) return true;
+  }
+  return false;
+}
+
 /**
  * Quotes whose speaker the subject names. In order of preference: speakers whose name has a subject
  * word (and whose name and roles have all of them), or whose key is in `indexKeys` (the speaker
@@ -108,9 +130,9 @@ export function quotesBySubject(all: QuoteCandidate[], subject: string, indexKey
     roles.set(c.group, r);
   }
   const pick = (ok: (group: string) => boolean) => all.filter((c) => c.q.speaker && ok(c.group));
-  const byName = pick((g) => indexKeys.has(g) || (want.some((s) => names.get(g)!.has(s)) && want.every((s) => names.get(g)!.has(s) || has(roles.get(g)!, s))));
+  const byName = pick((g) => indexKeys.has(g) || (want.some((s) => names.get(g)!.has(s)) && want.every((s) => names.get(g)!.has(s) || roleHas(roles.get(g)!, s))));
   if (byName.length) return byName;
-  const byRole = pick((g) => want.every((s) => has(roles.get(g)!, s) || has(names.get(g)!, s)));
+  const byRole = pick((g) => want.every((s) => roleHas(roles.get(g)!, s) || has(names.get(g)!, s)));
   if (byRole.length) return byRole;
   const byContext = all.filter((c) => want.every((s) => has(c.context, s)));
   if (byContext.length) return byContext;

@@ -52,6 +52,11 @@ describe.each([
     expect(a.sentences.map((s) => s.text)).toEqual(['Petra Lund: “Nobody in Tessby should doubt that the money is there”']);
   });
 
+  it('matches a demonym in the question to the country in a role ("Norlandic" ~ "Norland’s")', async () => {
+    const a = await ask('What did the Norlandic finance minister say?');
+    expect(a.sentences.map((s) => s.text)).toEqual(['Petra Lund: “Nobody in Tessby should doubt that the money is there”']);
+  });
+
   it('matches a surname to the full name, and a role with an about clause', async () => {
     expect((await ask('What did Solberg say?')).sentences[0]?.text).toMatch(/^Ingrid Solberg \(Mayor\): “This line will finally connect/);
     expect((await ask('What did the mayor say about the harbour?')).sentences[0]?.text).toMatch(/^Ingrid Solberg/);
