@@ -52,8 +52,8 @@ describe.each([
     expect(a.sentences.map((s) => s.text)).toEqual(['Petra Lund: “Nobody in Tessby should doubt that the money is there”']);
   });
 
-  it('matches a demonym in the question to the country in a role ("Norlandic" ~ "Norland’s")', async () => {
-    const a = await ask('What did the Norlandic finance minister say?');
+  it('matches a demonym in the question to the country in a role ("Norlandian" ~ "Norland’s")', async () => {
+    const a = await ask('What did the Norlandian finance minister say?');
     expect(a.sentences.map((s) => s.text)).toEqual(['Petra Lund: “Nobody in Tessby should doubt that the money is there”']);
   });
 
