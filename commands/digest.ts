@@ -4,7 +4,9 @@
 // thread it starts under the post to the digest id (follow-up questions use its sources).
 import { z } from 'zod';
 import { buildDigest } from '../src/digest/build.ts';
-import { digestDoc } from '../src/render/digest-doc.ts';
+import { onTopic, topicQuery } from '../src/digest/topic.ts';
+import { text } from '../src/render/document.ts';
+import { digestDoc, shortTime } from '../src/render/digest-doc.ts';
 import type { Command } from './types.ts';
 import type { CommandDeps } from './deps.ts';
 import { DURATIONS, durationNames, parseDuration, present, splitFreeText, usageError, userText } from './options.ts';
@@ -65,8 +67,27 @@ export const digest: Command<CommandDeps> = {
       log: deps.log,
     });
     const doc = digestDoc(d);
-    if (d.stories.length === 0) return { kind: 'doc', doc };
+    if (d.stories.length === 0) {
+      const hint = await olderHint(deps, topic, d.since, until);
+      if (hint) doc.blocks.push({ type: 'paragraph', inlines: [text(hint)] });
+      return { kind: 'doc', doc };
+    }
     await deps.store.digests.save(d, { platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId });
     return { kind: 'doc', doc, digest: d };
   },
 };
+
+/**
+ * For an empty window: when the newest article about the topic is older, says when it is from and
+ * the shortest window that reaches it ("try /digest harbour 3d"), so nobody is left guessing.
+ */
+async function olderHint(deps: CommandDeps, topic: string, since: Date, until: Date): Promise<string | null> {
+  const about = onTopic(topic);
+  const hits = await deps.store.articles.search({ query: topicQuery(topic), until: since, limit: 20 });
+  const newest = hits.map((h) => h.article).filter((a) => about(a)).sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())[0];
+  if (!newest) return null;
+  const age = until.getTime() - newest.publishedAt.getTime();
+  const reach = durationNames.find((n) => DURATIONS[n] > age);
+  const when = `The newest article about ${topic} is from ${shortTime(newest.publishedAt)}`;
+  return reach ? `${when}: try /digest ${topic} ${reach}.` : `${when}, before the longest window (${durationNames.at(-1)}).`;
+}

@@ -52,5 +52,15 @@ describe('/digest', () => {
     if (r.kind !== 'doc') return;
     expect(r.digest).toBeUndefined();
     expect(shown(r)).toContain('No stories about volcano in the last 24h.');
+    expect(shown(r)).not.toContain('newest');
+  });
+
+  it('points to the shortest window that reaches the newest older article when the window is empty', async () => {
+    const day = shown(await f.run('/digest strike vote', reader));
+    expect(day).toContain('No stories about strike vote in the last 24h.');
+    const five = new Date(NOW.getTime() - 120 * 3_600_000);
+    expect(day).toContain(`The newest article about strike vote is from ${five.getUTCDate()} `);
+    expect(day).toContain('try /digest strike vote 7d.');
+    expect(shown(await f.run('/digest strike vote 7d', reader))).toContain('https://news.example/strike-five-days');
   });
 });
