@@ -43,7 +43,7 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
 
   const help = () =>
     `newsbot console. Commands: ${o.commands.map((c) => '/' + c.name).join(' ')}\n` +
-    'e.g. /digest ukraine 3d · /whosaid "dead end" · /ask what did Kovalenko say? · after a digest, type a follow-up question.';
+    'e.g. /digest ukraine 7d · /whosaid brandt · /whosaid "front line" · /ask what did the energy minister say? · after a digest, type a follow-up question.';
 
   async function show(reply: Reply): Promise<void> {
     if (reply.kind === 'private') return write(reply.text);
