@@ -96,7 +96,13 @@ export async function openChats(
   log: Logger,
   deps: CommandDeps,
   commands: Command<CommandDeps>[],
-  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; discordShards?: { ids: number[]; count: number } | undefined },
+  io: {
+    stdin: NodeJS.ReadableStream;
+    stdout: NodeJS.WritableStream;
+    discordShards?: { ids: number[]; count: number } | undefined;
+    /** Resolves when the ingest at start is done (the console holds its first answers until then). */
+    ready?: Promise<void>;
+  },
 ): Promise<ChatAdapter[]> {
   const chats: ChatAdapter[] = [];
   if (config.DISCORD_TOKEN) {
@@ -138,6 +144,7 @@ export async function openChats(
         deps,
         commands,
         log,
+        ...(io.ready ? { ready: io.ready } : {}),
       }),
     );
   }

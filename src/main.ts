@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import { classifyTarget, guessKind, targetKey } from './ingest/targets.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics/port.ts';
+import type { JobQueue } from './queue/port.ts';
 import { startJobRuntime, type JobRuntime, type Role } from './queue/runtime.ts';
 
 export type { Role };
@@ -80,8 +81,10 @@ export async function startNewsbot(
     now: () => new Date(),
     onSubscriptionsChanged: async () => runtime?.onSubscriptionsChanged(),
   };
+  let startIngested!: () => void;
+  const ready = new Promise<void>((resolve) => (startIngested = resolve));
   if (role !== 'worker') {
-    chats = await openChats(config, log, commandDeps, timed(allCommands, metrics), opts);
+    chats = await openChats(config, log, commandDeps, timed(allCommands, metrics), { ...opts, ready });
     await Promise.all(chats.map((c) => c.start()));
   }
   runtime = await startJobRuntime({
@@ -96,7 +99,10 @@ export async function startNewsbot(
     schedules: leader,
     openScheduler: (fire) => openScheduler(config, log, fire),
   });
-  if (role !== 'worker' && leader) await ingestAtStart(config, store, queue, log);
+  if (role !== 'worker' && leader) {
+    await ingestAtStart(config, store, queue, log);
+    void settled(queue, START_INGEST_WAIT_MS).then(startIngested);
+  } else startIngested();
 
   const server = await ops.start({
     store: () => store.ping(),
@@ -125,6 +131,19 @@ export async function startNewsbot(
       log.info('stopped');
     },
   };
+}
+
+/** Longest the console holds its first answers for the ingest at start. */
+const START_INGEST_WAIT_MS = 30_000;
+
+/** Resolves when the queue has nothing waiting or running (or after `maxMs`, whichever is first). */
+async function settled(queue: Pick<JobQueue, 'counts'>, maxMs: number): Promise<void> {
+  const until = Date.now() + maxMs;
+  while (Date.now() < until) {
+    const c = await queue.counts().catch(() => null);
+    if (c && c.waiting + c.active === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**

@@ -81,6 +81,25 @@ describe('newsbot start (embedded default)', () => {
     expect(bot.io.err).toContain('"stopped"');
   }, 120_000);
 
+  it('answers a command piped in at once only after the sources read at start are in', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newsbot-e2e-'));
+    const feeds = join(dir, 'articles');
+    mkdirSync(feeds);
+    writeFileSync(
+      join(feeds, 'a.txt'),
+      article('Pellow Gazette', 2, 'Pellow lighthouse relit after forty years', [
+        'The Pellow lighthouse was relit on Saturday, forty years after its lamp went dark, the harbour trust said.',
+      ]),
+    );
+    const bot = startBot({ DATA_DIR: dir, HTTP_PORT: '0', NEWSBOT_FEEDS: feeds });
+    child = bot.proc;
+    bot.proc.stdin.write('/digest lighthouse\n');
+    const out = await waitFor(() => bot.io.out, /# News digest: lighthouse[\s\S]*\n\n/, 60_000);
+    expect(out).toContain('Pellow lighthouse relit after forty years');
+    expect(out).not.toContain('No stories about lighthouse');
+    expect(await stop(bot.proc)).toBe(0);
+  }, 120_000);
+
   it('makes one story of two outlets reporting an event, answers a follow-up from its sources, and serves /healthz and /metrics', async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsbot-e2e-'));
     const feeds = join(dir, 'articles');

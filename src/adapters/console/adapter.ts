@@ -21,6 +21,11 @@ export interface ConsoleAdapterOptions {
   deps: CommandDeps;
   commands: Command<CommandDeps>[];
   log: Logger;
+  /**
+   * Resolves when the sources ingested at start are in. Lines typed (or piped) before then are
+   * answered after it, so a first `/digest` sees the articles rather than an empty store.
+   */
+  ready?: Promise<void>;
 }
 
 export interface ConsoleAdapter extends ChatAdapter {
@@ -80,9 +85,15 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
     done,
     async start() {
       write(help());
+      let isReady = !o.ready;
+      chain = (o.ready ?? Promise.resolve()).then(() => void (isReady = true));
       rl = createInterface({ input: o.input, terminal: false, crlfDelay: Infinity });
       // Lines are answered one at a time, in order, even when piped in faster than answered.
       rl.on('line', (line) => {
+        if (!isReady) {
+          isReady = true; // say it once
+          write('(reading the sources first; answering in a moment)');
+        }
         chain = chain.then(() => handle(line)).catch((err: unknown) => {
           log.error({ err }, 'console command failed');
           write('Sorry, that failed unexpectedly; it has been logged.');
