@@ -13,6 +13,7 @@ import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Quote } from '../domain/types.ts';
+import { HEADER } from '../ingest/text-file.ts';
 import { extractQuotes } from '../nlp/quotes.ts';
 import { mapJsonl, openJsonlInput } from './jsonl.ts';
 import { UsageError, parseArgs, type CliCommand, type CliIO } from './types.ts';
@@ -25,10 +26,18 @@ export function quoteJson(q: Quote): Record<string, unknown> {
   return { text: q.text, speaker: q.speaker, speakerRole: q.speakerRole, cue: q.cue, kind: q.kind, start: q.start, end: q.end, confidence: q.confidence };
 }
 
-/** Quotes of a plain-text article whose first non-empty line is the headline. */
+/**
+ * Quotes of a plain-text article whose first non-empty line after any header lines ("Outlet: …",
+ * "Date: …") is the headline. Offsets stay offsets into `text`; nothing up to the headline's end
+ * is searched (headlines paraphrase).
+ */
 export function quotesOfText(text: string): Quote[] {
-  const title = /^\s*([^\n]*)/.exec(text)?.[1]?.trim();
-  return extractQuotes(text, title ? { title: text.slice(0, text.indexOf(title) + title.length) } : {});
+  const line = /[^\n]*(?:\n|$)/gy;
+  for (let m = line.exec(text); m && m[0]; m = line.exec(text)) {
+    const l = m[0].trim();
+    if (l && !HEADER.test(l)) return extractQuotes(text, { title: text.slice(0, line.lastIndex).replace(/\s+$/, '') });
+  }
+  return extractQuotes(text);
 }
 
 async function readStdin(stdin: Readable): Promise<string> {

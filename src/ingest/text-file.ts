@@ -41,7 +41,8 @@ export class LocalFileError extends Error {
   }
 }
 
-const HEADER = /^(outlet|source|publication|date|published|by|author|byline|url|link)\s*:\s*(.+)$/i;
+/** A header line of the text format ("Outlet: …", "Date: …"). */
+export const HEADER = /^(outlet|source|publication|date|published|by|author|byline|url|link)\s*:\s*(.+)$/i;
 
 function stripMarkdown(line: string): string {
   return line

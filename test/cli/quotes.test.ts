@@ -32,6 +32,14 @@ describe('newsbot quotes', () => {
     expect(r.stdout).toContain('Noor Sato');
   });
 
+  it('skips header lines to find the headline, and reports no quote from the headline', async () => {
+    const text = 'Outlet: Saltreach Post\nDate: 2031-05-20T08:00:00Z\n\n‘Nobody asked us’: commuters on fare rise\n\n“Nobody asked us,” said Noor Sato, a commuter.\n';
+    const r = await cli(['quotes', '-', '--json'], text);
+    const quotes = JSON.parse(r.stdout) as { text: string; speaker: string; start: number }[];
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['Nobody asked us,', 'Noor Sato']]);
+    expect(text.slice(quotes[0]!.start).startsWith('Nobody asked us,')).toBe(true);
+  });
+
   it('extracts the article from an HTML file first', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsbot-quotes-'));
     const file = join(dir, 'page.html');
