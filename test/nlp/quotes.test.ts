@@ -120,6 +120,16 @@ describe('extractQuotes: speakers and cues', () => {
     expect(qs.map((q) => [q.speaker, q.speakerRole])).toEqual([['Pavla Strand', 'deputy minister']]);
   });
 
+  it('reads a nationality before a noun as part of an unnamed source, not as the speaker', () => {
+    const office = run('The Valdorian harbour office welcomed the pledge in a short statement, saying it would “keep the cranes turning”.');
+    expect(office.map((q) => q.speaker)).toEqual(['the Valdorian harbour office']);
+    const diplomat = run(
+      'Pavla Strand spoke first. One Norlandic diplomat, speaking on condition of anonymity, described the talks as “slow, but alive” at best.',
+    );
+    // Someone new and unnamed: never the person named before.
+    expect(diplomat.map((q) => q.speaker)).toEqual(['one Norlandic diplomat']);
+  });
+
   it('never gives “he” or “she” to a club, even one named like a person', () => {
     const qs = run('Fans of Carrow Bay Rovers waited for hours. Then Rovers scored. “I could not watch,” he said.');
     expect(qs[0]!.speaker).toBeNull();

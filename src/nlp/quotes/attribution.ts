@@ -145,6 +145,12 @@ export function attribute(tokens: Token[], q: number, a: number, b: number, part
   return null;
 }
 
+/** A nominal that names a speaker by what it is ("one European diplomat", "the presidential office"). */
+function speakingNominal(m: Mention): boolean {
+  const head = m.text.toLowerCase().split(/\s+/).pop() ?? '';
+  return PERSON_HEADS.has(head) || SOURCE_HEADS.has(head);
+}
+
 /** The subject that opens the sentence ("Reid has gone after Trump as a “…”"), skipping a leading adverbial. */
 export function sentenceSubject(tokens: Token[], q: number, a: number, allowNominal = false): Attribution | null {
   while (a < q && tokens[a]!.kind === 'punct') a++;
@@ -155,7 +161,7 @@ export function sentenceSubject(tokens: Token[], q: number, a: number, allowNomi
     if (k < q) a = k + 1;
   }
   const direct = mentionAfter(tokens, a, q);
-  if (direct && (allowNominal || direct.kind !== 'nominal')) return { mention: direct, cue: '' };
+  if (direct && (allowNominal || direct.kind !== 'nominal' || speakingNominal(direct))) return { mention: direct, cue: '' };
   // "With leaders worried about turnout, President Ann Roe is …": try after each of the first commas.
   let commas = 0;
   for (let k = a; k < q && k < a + 30 && commas < 3; k++) {

@@ -154,6 +154,8 @@ export class ArticleIndex {
     // "my father", "his wife": relatives of someone, not a person named before.
     if (/^(my|our|your|his|her|their)\b/i.test(text)) return null;
     if (PERSON_HEADS.has(head)) {
+      // "a European diplomat", "one official": someone new and unnamed, not anyone named before.
+      if (/^(a|an|one|another)\s/i.test(text)) return { name: text.replace(/^\S+/, (d) => d.toLowerCase()), isOrg: false, gender: null, roles: [], aliases: new Set([text]) };
       // "the Vermont senator" with no role on record: the person most recently named.
       return this.latest(at, (q) => !q.isOrg) ?? null;
     }

@@ -1,7 +1,7 @@
 // Speaker mentions next to a cue: a proper name with its role ("US secretary of state Antony
 // Blinken", "Sergei Ryabkov, Russia's deputy foreign minister,"), a pronoun ("he"), an organisation
 // ("the Kremlin") or a nominal ("the French president"). Pure functions over tokens.
-import { FINAL_TITLES, HONORIFIC_WORDS, NOT_NAME, ORG_WORDS, PARTICLES, PRONOUN_WORDS, ROLE_WORDS, TITLES } from './lexicon.ts';
+import { FINAL_TITLES, HONORIFIC_WORDS, NOT_NAME, ORG_WORDS, PARTICLES, PERSON_HEADS, PRONOUN_WORDS, ROLE_WORDS, SOURCE_HEADS, TITLES } from './lexicon.ts';
 import { cueLemma, CUE_FILLERS } from './cues.ts';
 import { isCap, isWord, type Token } from './tokens.ts';
 
@@ -73,6 +73,14 @@ export function splitRun(run: Token[], preRole: Token[], withThe: boolean): Ment
 }
 
 const RELATIVE = new Set(['who', 'whose', 'which']);
+
+const DEMONYM = new RegExp(
+  '^(?:\\p{Lu}\\p{Ll}+(?:ian|ean|ish|ese|ic|i)|American|European|African|German|Mexican|Korean|Moroccan|Cuban|Kenyan|' +
+    'Ugandan|Tibetan|French|Dutch|Swiss|Greek|Thai|Czech|Welsh)$',
+  'u',
+);
+/** "Ukrainian", "European", "French": a nationality, an adjective rather than a name. */
+export const isDemonym = (word: string): boolean => DEMONYM.test(word);
 const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'because', 'though', 'although', 'when', 'then', 'so', 'yet', 'meanwhile']);
 
 /** Whether a mention starting at token index `s` opens a clause (so it can be a subject). */
@@ -172,8 +180,9 @@ export function mentionBefore(tokens: Token[], end: number, lo: number): Mention
     const words = tokens.slice(a, j + 1);
     if (words.some((x) => cueLemma(x.text) !== null && x !== words[0])) return null;
     const caps = words.filter((x) => nameToken(x));
-    if (caps.length > 0 && caps.length === words.filter((x) => x.cap).length && words.indexOf(caps[0]!) <= 2) {
-      // "the IMF report", "a Kremlin spokesman": the capitalised part is the organisation.
+    // "the IMF report", "a Kremlin spokesman": the capitalised part is the organisation. Not so
+    // for an adjective of nationality: "the Ukrainian presidential office", "one European diplomat".
+    if (caps.length > 0 && caps.length === words.filter((x) => x.cap).length && words.indexOf(caps[0]!) <= 2 && !caps.every((x) => isDemonym(x.text))) {
       const s = words.indexOf(caps[0]!);
       const run = words.slice(s, s + caps.length);
       if (run.every((x) => x.cap)) {
@@ -210,6 +219,15 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
   while (j < hi && isWord(tokens[j]) && !isCap(tokens[j]) && ROLE_WORDS.has(bare(tokens[j]!)) && preRole.length < 8) preRole.push(tokens[j++]!);
   let e = j;
   while (e < hi && (nameToken(tokens[e]) || (PARTICLES.has(bare(tokens[e]!)) && nameToken(tokens[e + 1])))) e++;
+  // "the Ukrainian presidential office", "one European diplomat": a nationality then a noun phrase.
+  // The phrase ends at its head noun, a person or a source ("diplomat", "office").
+  if (e > j && tokens.slice(j, e).every((x) => isDemonym(x.text))) {
+    for (let k = e; k < hi && k < e + 4 && isWord(tokens[k]) && !isCap(tokens[k]); k++) {
+      if (!PERSON_HEADS.has(tokens[k]!.low) && !SOURCE_HEADS.has(tokens[k]!.low)) continue;
+      const text = joinTokens(tokens.slice(i, k + 1));
+      return { kind: 'nominal', text, role: joinTokens(tokens.slice(j, k + 1)), honorific: null, isOrg: false, start: t.start, end: tokens[k]!.end };
+    }
+  }
   // Organisation names with small words inside: "Alliance to Reclaim Our Schools", "Bank of Valdoria".
   if (e > j && tokens.slice(j, e).some((x) => ORG_WORDS.has(bare(x)))) {
     while (e + 1 < hi && ORG_JOINERS.has(bare(tokens[e]!)) && nameToken(tokens[e + 1])) {
