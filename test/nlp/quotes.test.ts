@@ -130,6 +130,11 @@ describe('extractQuotes: speakers and cues', () => {
     expect(diplomat.map((q) => q.speaker)).toEqual(['one Norlandic diplomat']);
   });
 
+  it('does not take a plural noun such as “rates” for the cue', () => {
+    const qs = run('Anton Vell, the deputy governor, voted for a cut. Vell said the risk of keeping rates high was “now greater than the risk of cutting”.');
+    expect(qs.map((q) => [q.speaker, q.cue])).toEqual([['Anton Vell', 'said']]);
+  });
+
   it('never gives “he” or “she” to a club, even one named like a person', () => {
     const qs = run('Fans of Carrow Bay Rovers waited for hours. Then Rovers scored. “I could not watch,” he said.');
     expect(qs[0]!.speaker).toBeNull();

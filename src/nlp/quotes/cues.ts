@@ -53,7 +53,7 @@ function forms(lemma: string): string[] {
 const NOUN_LEMMAS = new Set(['state', 'report', 'comment', 'claim', 'question', 'order', 'post', 'attack', 'praise',
   'charge', 'answer', 'note', 'quote', 'repeat', 'promise', 'pledge', 'vow', 'demand', 'blame', 'estimate', 'tweet',
   'counter', 'reply', 'remark', 'challenge', 'warn', 'label', 'brand', 'term', 'signal', 'hint', 'order', 'rule',
-  'read', 'cry', 'sigh', 'plead', 'rail', 'lash', 'slam', 'blast', 'hail', 'mock', 'joke', 'boast', 'lament']);
+  'read', 'rate', 'cry', 'sigh', 'plead', 'rail', 'lash', 'slam', 'blast', 'hail', 'mock', 'joke', 'boast', 'lament']);
 
 const FORM_TO_LEMMA = new Map<string, string>();
 for (const l of LEMMAS) {
