@@ -135,6 +135,11 @@ describe('extractQuotes: speakers and cues', () => {
     expect(qs.map((q) => [q.speaker, q.cue])).toEqual([['Anton Vell', 'said']]);
   });
 
+  it('keeps a possessive plural in an unnamed source, and takes an authority for a source', () => {
+    expect(run("The consumers' association said that banks were “remarkably slow” to cut.").map((q) => q.speaker)).toEqual(["the consumers' association"]);
+    expect(run('The port authority said it expected "significant delays" until Monday.').map((q) => q.speaker)).toEqual(['the port authority']);
+  });
+
   it('never gives “he” or “she” to a club, even one named like a person', () => {
     const qs = run('Fans of Carrow Bay Rovers waited for hours. Then Rovers scored. “I could not watch,” he said.');
     expect(qs[0]!.speaker).toBeNull();

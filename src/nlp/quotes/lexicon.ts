@@ -47,7 +47,7 @@ export const PERSON_HEADS = new Set([...TITLES, 'businessman', 'businesswoman', 
 
 /** Heads of nominals that denote an organisation or a document speaking for one ("the union", "the ruling"). */
 export const SOURCE_HEADS = new Set(['union', 'campaign', 'company', 'ministry', 'department', 'agency', 'government',
-  'administration', 'court', 'committee', 'council', 'party', 'police', 'military', 'army', 'office', 'embassy',
+  'administration', 'court', 'committee', 'council', 'party', 'police', 'military', 'army', 'office', 'embassy', 'authority',
   'board', 'commission', 'firm', 'bank', 'organisation', 'organization', 'association', 'network', 'newspaper',
   'paper', 'report', 'statement', 'ruling', 'book', 'study', 'survey', 'poll', 'website', 'document', 'letter',
   'lawsuit', 'complaint', 'filing', 'memo', 'ad', 'advert', 'advertisement', 'spot', 'video', 'group', 'fund',

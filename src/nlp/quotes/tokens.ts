@@ -144,7 +144,10 @@ export function tokenize(masked: string, from: number, to: number, quoteAt: (off
       continue;
     }
     const acronym = acronymEnd(masked, s);
-    const matchEnd = acronym >= 0 ? acronym : wordEnd(masked, s);
+    let matchEnd = acronym >= 0 ? acronym : wordEnd(masked, s);
+    // A possessive plural keeps its apostrophe ("the consumers' association", "dockers’ union").
+    const after = masked.charCodeAt(matchEnd);
+    if (acronym < 0 && (after === 39 || after === 0x2019) && /s/i.test(masked[matchEnd - 1] ?? '') && letterOrNumberAt(masked, matchEnd + 1) === 0) matchEnd++;
     let text = masked.slice(s, matchEnd);
     let e = Math.min(matchEnd, to);
     let low = isLowerAscii(masked, s, matchEnd) ? text : text.toLowerCase();
