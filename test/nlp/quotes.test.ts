@@ -140,6 +140,12 @@ describe('extractQuotes: speakers and cues', () => {
     expect(run('The port authority said it expected "significant delays" until Monday.').map((q) => q.speaker)).toEqual(['the port authority']);
   });
 
+  it('gives the role of an apposition without the clause after it', () => {
+    const after = run('“We found three,” said Dr Keziah Ambler, the astronomer who led the study.')[0]!;
+    const before = run('Keziah Ambler, the astronomer who led the study, said: “We found three.”')[0]!;
+    expect([after.speakerRole, before.speakerRole]).toEqual(['astronomer', 'astronomer']);
+  });
+
   it('never gives “he” or “she” to a club, even one named like a person', () => {
     const qs = run('Fans of Carrow Bay Rovers waited for hours. Then Rovers scored. “I could not watch,” he said.');
     expect(qs[0]!.speaker).toBeNull();

@@ -79,6 +79,12 @@ const DEMONYM = new RegExp(
     'Ugandan|Tibetan|French|Dutch|Swiss|Greek|Thai|Czech|Welsh)$',
   'u',
 );
+/** A role without the clause that follows it: "astrophysicist who led the study" -> "astrophysicist". */
+function beforeClause(words: Token[]): Token[] {
+  const at = words.findIndex((w, i) => i > 0 && (RELATIVE.has(w.low) || w.low === 'that'));
+  return at > 0 ? words.slice(0, at) : words;
+}
+
 /** "Ukrainian", "European", "French": a nationality, an adjective rather than a name. */
 export const isDemonym = (word: string): boolean => DEMONYM.test(word);
 const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'as', 'because', 'though', 'although', 'when', 'then', 'so', 'yet', 'meanwhile']);
@@ -117,7 +123,7 @@ function apposition(tokens: Token[], comma: number, lo: number): Mention | null 
     }
     const head = mentionBefore(tokens, k, lo);
     if (head && head.kind === 'name' && opensClause(tokens, indexAt(tokens, head.start, k), lo)) {
-      if (!head.role) head.role = joinTokens(DETERMINERS.has(firstAppos[0]!.low) ? firstAppos.slice(1) : firstAppos).replace(/ ([’']s)\b/g, '$1') || null;
+      if (!head.role) head.role = joinTokens(beforeClause(DETERMINERS.has(firstAppos[0]!.low) ? firstAppos.slice(1) : firstAppos)).replace(/ ([’']s)\b/g, '$1') || null;
       return head;
     }
     if (head && head.kind === 'pronoun') return head;
@@ -252,7 +258,7 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
       const appos: Token[] = [];
       while (k < hi && isWord(tokens[k]) && appos.length < 10) appos.push(tokens[k++]!);
       const closed = k >= hi || [',', '.', ';'].includes(tokens[k]!.text);
-      if (closed && appos.length > 1 && !isCap(appos[0]) && DETERMINERS.has(bare(appos[0]!))) m.role = joinTokens(appos.slice(1));
+      if (closed && appos.length > 1 && !isCap(appos[0]) && DETERMINERS.has(bare(appos[0]!))) m.role = joinTokens(beforeClause(appos.slice(1))) || null;
     }
     return m;
   }
