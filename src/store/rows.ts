@@ -5,6 +5,12 @@ import type { Article, Platform, QuoteHit, Source, SourceKind, Subscription } fr
 
 export type Ts = number | Date;
 
+/** Bounds a caller's limit to [1, max], with a default for missing or nonsense values. */
+export function clampLimit(limit: number | undefined, fallback: number, max = 1000): number {
+  if (limit == null || !Number.isFinite(limit)) return fallback;
+  return Math.max(1, Math.min(max, Math.floor(limit)));
+}
+
 const date = (t: Ts): Date => new Date(t);
 const dateOrNull = (t: Ts | null): Date | null => (t === null ? null : new Date(t));
 

@@ -32,8 +32,4 @@ export function validDate(d: Date, field: string): Date {
   return d;
 }
 
-/** Bounds a caller's limit to [1, max], with a default for missing or nonsense values. */
-export function clampLimit(limit: number | undefined, fallback: number, max = 1000): number {
-  if (limit == null || !Number.isFinite(limit)) return fallback;
-  return Math.max(1, Math.min(max, Math.floor(limit)));
-}
+export { clampLimit } from '../../store/rows.ts';
