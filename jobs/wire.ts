@@ -5,6 +5,7 @@ import { buildDigest } from '../src/digest/build.ts';
 import { createFetcher } from '../src/ingest/fetch.ts';
 import { ingestTargets } from '../src/ingest/pipeline.ts';
 import type { TextModel } from '../src/llm/port.ts';
+import { summariseWithModel } from '../src/llm/summarise-llm.ts';
 import type { Logger } from '../src/log.ts';
 import { extractQuotes, speakersOf } from '../src/nlp/quotes.ts';
 import type { JobQueue } from '../src/queue/port.ts';
@@ -60,6 +61,9 @@ export function createJobDeps(o: {
       return quotes;
     },
     speakersOf,
+    // With a model, each article is summarised once here (cached per content hash + model +
+    // prompt version); digests read that cache and never wait on the model themselves.
+    ...(o.model ? { warmSummary: async (a) => void (await summariseWithModel(a, { model: o.model, cache: o.store.cache, log: o.log })) } : {}),
     buildDigest: (q) => buildDigest(o.store, { ...q, model: o.model, log: o.log }),
     digestDoc,
     post: o.post,
