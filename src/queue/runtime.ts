@@ -60,7 +60,8 @@ export async function startJobRuntime(o: {
   const deps: JobDeps = { ...createJobDeps({ config, store, queue, log, model: o.model, post: o.post, ...(o.metrics ? { metrics: o.metrics } : {}) }), ...o.deps };
   const perMinute = (max: number) => ({ max, durationMs: 60_000 });
   const workers = {
-    'process-article': { concurrency: config.WORKER_CONCURRENCY, limiter: perMinute(config.MODEL_RATE_PER_MINUTE) },
+    // The model's rate limit applies only when a model is called; offline, quotes go at full speed.
+    'process-article': { concurrency: config.WORKER_CONCURRENCY, ...(o.model ? { limiter: perMinute(config.MODEL_RATE_PER_MINUTE) } : {}) },
     'post-digest': { limiter: perMinute(config.POST_RATE_PER_MINUTE) },
   };
   const only = role === 'bot' ? ['post-digest'] : role === 'worker' ? ['ingest-source', 'process-article', 'prune'] : undefined;

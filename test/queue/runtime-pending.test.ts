@@ -57,4 +57,26 @@ describe('jobs runtime start', () => {
     const quotes = await s.quotes.forArticles(['a-lost', 'a-done']);
     expect(quotes.map((q) => [q.articleId, q.speaker])).toEqual([['a-lost', 'Orla Penhallow']]);
   });
+
+  it('processes articles at full speed offline, whatever MODEL_RATE_PER_MINUTE says', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'newsbot-pending-'));
+    store = await openSqliteStore(join(dir, 'newsbot.db'));
+    const s = store;
+    for (let i = 0; i < 6; i++) {
+      await s.articles.save({ id: `a${i}`, url: `https://courier.example/${i}`, guid: null, sourceId: null, outlet: 'Kestrel Courier', byline: null, title: `Ferry note ${i}`, publishedAt: new Date(), fetchedAt: new Date(), text: TEXT, contentHash: `h${i}` });
+    }
+    runtime = await startJobRuntime({
+      config: loadConfig({ DATA_DIR: dir, MODEL_RATE_PER_MINUTE: '2' }),
+      log,
+      store: s,
+      model: null,
+      role: 'worker',
+      queue: createInProcessQueue({ log }),
+      post: null,
+      openScheduler: () => Promise.reject(new Error('a worker runs no schedules')),
+    });
+    // Offline there is no model to protect: all six are processed, not two a minute.
+    await waitFor(async () => (await s.articles.pending({ limit: 10 })).length === 0, 10_000, 'all six processed');
+    expect(await s.quotes.forArticles(['a0', 'a1', 'a2', 'a3', 'a4', 'a5'])).toHaveLength(6);
+  });
 });
