@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError, configSchema, loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 
 describe('loadConfig', () => {
@@ -59,5 +60,13 @@ describe('logger', () => {
     expect(out).toContain('starting');
     for (const secret of ['discord-secret-123', 'sk-secret-456', 'pw-789', 'tok-000']) expect(out).not.toContain(secret);
     expect(out).toContain('[redacted]');
+  });
+});
+
+describe('README', () => {
+  it('documents every configuration variable in its table', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const documented = new Set([...readme.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((m) => m[1]));
+    expect(Object.keys(configSchema.shape).filter((k) => !documented.has(k))).toEqual([]);
   });
 });
