@@ -2,15 +2,14 @@
 // becomes discord.js's ShardingManager, whose real shard child processes connect to the fake
 // Discord gateway on loopback. Everything else is the embedded default (SQLite in a temp dir,
 // in-process queue).
-import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
-
-const root = join(import.meta.dirname, '..', '..');
+import { startNewsbotProcess } from '../support/newsbot-process.ts';
 
 let parent: ChildProcessWithoutNullStreams | undefined;
 let shardPids: number[] = [];
@@ -66,18 +65,6 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 6
   }
 }
 
-function startSharded(env: Record<string, string>) {
-  const proc = spawn(process.execPath, ['bin/newsbot.js', 'start'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env },
-  });
-  const io = { out: '', err: '' };
-  proc.stdout.on('data', (d) => (io.out += String(d)));
-  proc.stderr.on('data', (d) => (io.err += String(d)));
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  return { proc, io, exited };
-}
-
 /** Pids of the shard processes the supervisor forked (its other child is tsx's esbuild service). */
 function shardChildren(ppid: number): number[] {
   let out: string;
@@ -103,7 +90,7 @@ describe('newsbot start with DISCORD_SHARDS', () => {
     fake = await startFakeDiscord();
     dir = mkdtempSync(join(tmpdir(), 'newsbot-shards-'));
     const port = await twoFreePorts();
-    const bot = startSharded({ DATA_DIR: dir, HTTP_PORT: String(port), DISCORD_TOKEN: 'shard-token', DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: '2' });
+    const bot = startNewsbotProcess({ DATA_DIR: dir, HTTP_PORT: String(port), DISCORD_TOKEN: 'shard-token', DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: '2' });
     parent = bot.proc;
 
     // The supervisor logs 'discord shard spawned' per shard; each child logs its own start.
@@ -149,7 +136,7 @@ describe('newsbot start with DISCORD_SHARDS', () => {
     fake = await startFakeDiscord();
     fake.recommendedShards = 2;
     dir = mkdtempSync(join(tmpdir(), 'newsbot-shards-'));
-    const bot = startSharded({ DATA_DIR: dir, HTTP_PORT: '0', DISCORD_TOKEN: 'shard-token', DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: 'auto' });
+    const bot = startNewsbotProcess({ DATA_DIR: dir, HTTP_PORT: '0', DISCORD_TOKEN: 'shard-token', DISCORD_API_URL: fake.apiUrl, DISCORD_SHARDS: 'auto' });
     parent = bot.proc;
 
     await until('both shards started', () => logLines(bot.io.err, 'newsbot started').length === 2, 90_000);

@@ -1,13 +1,12 @@
 // `npm start` on the embedded default, as a user runs it: a real child process with the sample
 // corpus, console chat on stdin/stdout, the ops server, and a clean exit on SIGTERM.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
+import { startNewsbotProcess } from '../support/newsbot-process.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -38,21 +37,18 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function startBot(env: Record<string, string>) {
-  const proc = spawn(process.execPath, ['bin/newsbot.js', 'start'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env },
-  });
-  const io = { out: '', err: '' };
-  proc.stdout.on('data', (d) => (io.out += String(d)));
-  proc.stderr.on('data', (d) => (io.err += String(d)));
-  return { proc, io };
-}
-
 async function stop(proc: ChildProcessWithoutNullStreams): Promise<number | null> {
   const exit = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   proc.kill('SIGTERM');
   return exit;
+}
+
+/** A folder `articles` in `dir` holding the given text articles (a.txt, b.txt, …); returns its path. */
+function feedFolder(dir: string, articles: string[]): string {
+  const feeds = join(dir, 'articles');
+  mkdirSync(feeds);
+  articles.forEach((text, i) => writeFileSync(join(feeds, `${String.fromCharCode(97 + i)}.txt`), text));
+  return feeds;
 }
 
 /** A text article in the files format (header lines, title, paragraphs), dated `hoursAgo` before now. */
@@ -65,7 +61,7 @@ function article(outlet: string, hoursAgo: number, title: string, paragraphs: st
 describe('newsbot start (embedded default)', () => {
   it('with no configuration ingests the sample corpus and answers /whosaid from it, then exits 0 on SIGTERM', async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsbot-e2e-'));
-    const bot = startBot({ DATA_DIR: dir, HTTP_PORT: '0' });
+    const bot = startNewsbotProcess({ DATA_DIR: dir, HTTP_PORT: '0' });
     child = bot.proc;
     await waitFor(() => bot.io.err, /"changed":3\d,"msg":"source ingested"/, 60_000);
     // Quote extraction runs as queued jobs after ingest; ask until they have run.
@@ -83,15 +79,12 @@ describe('newsbot start (embedded default)', () => {
 
   it('answers a command piped in at once only after the sources read at start are in', async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsbot-e2e-'));
-    const feeds = join(dir, 'articles');
-    mkdirSync(feeds);
-    writeFileSync(
-      join(feeds, 'a.txt'),
+    const feeds = feedFolder(dir, [
       article('Pellow Gazette', 2, 'Pellow lighthouse relit after forty years', [
         'The Pellow lighthouse was relit on Saturday, forty years after its lamp went dark, the harbour trust said.',
       ]),
-    );
-    const bot = startBot({ DATA_DIR: dir, HTTP_PORT: '0', NEWSBOT_FEEDS: feeds });
+    ]);
+    const bot = startNewsbotProcess({ DATA_DIR: dir, HTTP_PORT: '0', NEWSBOT_FEEDS: feeds });
     child = bot.proc;
     bot.proc.stdin.write('/digest lighthouse\n');
     const out = await waitFor(() => bot.io.out, /# News digest: lighthouse[\s\S]*\n\n/, 60_000);
@@ -102,32 +95,23 @@ describe('newsbot start (embedded default)', () => {
 
   it('makes one story of two outlets reporting an event, answers a follow-up from its sources, and serves /healthz and /metrics', async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsbot-e2e-'));
-    const feeds = join(dir, 'articles');
-    mkdirSync(feeds);
-    writeFileSync(
-      join(feeds, 'a.txt'),
+    const feeds = feedFolder(dir, [
       article('Pellow Gazette', 3, 'Pellow ferry service suspended after engine fire', [
         'The Pellow ferry service was suspended on Saturday after an engine fire on the MV Corran forced 140 passengers back to port, the operator said.',
         '“Nobody was hurt, and that is what matters tonight,” said harbour master Ines Vardy.',
         'The operator said repairs would take at least ten days.',
       ]),
-    );
-    writeFileSync(
-      join(feeds, 'b.txt'),
       article('Corran Courier', 2, 'Engine fire halts Pellow ferry crossings', [
         'Crossings on the Pellow ferry route were halted on Saturday when fire broke out in the engine room of the MV Corran with 140 passengers aboard.',
         'Harbour master Ines Vardy said the crew had put the fire out within minutes.',
         '“The crew did everything right,” Vardy said.',
       ]),
-    );
-    writeFileSync(
-      join(feeds, 'c.txt'),
       article('Pellow Gazette', 4, 'Library opening hours extended for winter', [
         'The Pellow town library will open until nine in the evening from December, the council said.',
       ]),
-    );
+    ]);
     const port = await freePort();
-    const bot = startBot({ DATA_DIR: dir, HTTP_PORT: String(port), NEWSBOT_FEEDS: feeds });
+    const bot = startNewsbotProcess({ DATA_DIR: dir, HTTP_PORT: String(port), NEWSBOT_FEEDS: feeds });
     child = bot.proc;
     await waitFor(() => bot.io.err, /"source ingested"/, 60_000);
 

@@ -28,6 +28,19 @@ afterEach(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+/** The jobs runtime of a worker process (no model, in-process queue) over `s`, configured by `env`. */
+const startWorker = (s: Store, env: Record<string, string>) =>
+  startJobRuntime({
+    config: loadConfig({ DATA_DIR: dir, ...env }),
+    log,
+    store: s,
+    model: null,
+    role: 'worker',
+    queue: createInProcessQueue({ log }),
+    post: null,
+    openScheduler: () => Promise.reject(new Error('a worker runs no schedules')),
+  });
+
 describe('jobs runtime start', () => {
   it('processes articles a previous process stored but never processed, and only those', async () => {
     dir = mkdtempSync(join(tmpdir(), 'newsbot-pending-'));
@@ -42,17 +55,7 @@ describe('jobs runtime start', () => {
 
     store = await openSqliteStore(dbPath);
     const s = store;
-    const config = loadConfig({ DATA_DIR: dir });
-    runtime = await startJobRuntime({
-      config,
-      log,
-      store: s,
-      model: null,
-      role: 'worker',
-      queue: createInProcessQueue({ log }),
-      post: null,
-      openScheduler: () => Promise.reject(new Error('a worker runs no schedules')),
-    });
+    runtime = await startWorker(s, {});
     await waitFor(async () => (await s.articles.pending({ limit: 10 })).length === 0, 10_000, 'pending articles processed');
     const quotes = await s.quotes.forArticles(['a-lost', 'a-done']);
     expect(quotes.map((q) => [q.articleId, q.speaker])).toEqual([['a-lost', 'Orla Penhallow']]);
@@ -65,16 +68,7 @@ describe('jobs runtime start', () => {
     for (let i = 0; i < 6; i++) {
       await s.articles.save({ id: `a${i}`, url: `https://courier.example/${i}`, guid: null, sourceId: null, outlet: 'Kestrel Courier', byline: null, title: `Ferry note ${i}`, publishedAt: new Date(), fetchedAt: new Date(), text: TEXT, contentHash: `h${i}` });
     }
-    runtime = await startJobRuntime({
-      config: loadConfig({ DATA_DIR: dir, MODEL_RATE_PER_MINUTE: '2' }),
-      log,
-      store: s,
-      model: null,
-      role: 'worker',
-      queue: createInProcessQueue({ log }),
-      post: null,
-      openScheduler: () => Promise.reject(new Error('a worker runs no schedules')),
-    });
+    runtime = await startWorker(s, { MODEL_RATE_PER_MINUTE: '2' });
     // Offline there is no model to protect: all six are processed, not two a minute.
     await waitFor(async () => (await s.articles.pending({ limit: 10 })).length === 0, 10_000, 'all six processed');
     expect(await s.quotes.forArticles(['a0', 'a1', 'a2', 'a3', 'a4', 'a5'])).toHaveLength(6);
