@@ -5,7 +5,7 @@
 // `failed` also lists what else was finally lost: chat posts the Discord and Slack adapters gave
 // up on (recorded in the store cache) and scheduled digests marked failed in the store. Those
 // are read through the Store port only, so this command never loads discord.js or Bolt.
-import { z } from 'zod';
+import { FAILED_POST_KEYS, failedPostSchema, type FailedPost, type FailedPostPlatform } from '../chat/failed-posts.ts';
 import { createFailedJobDir } from '../adapters/inprocess/failed-dir.ts';
 import { failedJobsDir, openQueue, openStore } from '../app.ts';
 import { loadConfig } from '../config.ts';
@@ -29,16 +29,11 @@ function show(j: FailedJob): string {
   ].join('\n');
 }
 
-/**
- * Cache keys and record shape written by the chat adapters (src/adapters/discord/failures.ts,
- * src/adapters/slack/failures.ts): a JSON array of { at: ISO time, what, channelId, error },
- * newest last. Repeated here so the CLI does not import the adapters (and their SDKs).
- */
-export const CHAT_FAILURE_KEYS = { discord: 'discord:failed-posts', slack: 'slack:failed-posts' } as const;
-const chatFailure = z.object({ at: z.string(), what: z.string(), channelId: z.string(), error: z.string() });
+/** Cache keys and record shape the chat adapters write (src/chat/failed-posts.ts). */
+export const CHAT_FAILURE_KEYS = FAILED_POST_KEYS;
 
-export interface FailedChatPost extends z.infer<typeof chatFailure> {
-  platform: keyof typeof CHAT_FAILURE_KEYS;
+export interface FailedChatPost extends FailedPost {
+  platform: FailedPostPlatform;
 }
 
 export interface FailedScheduledPost {
@@ -78,7 +73,7 @@ export async function readFailedPosts(store: Store): Promise<FailedPosts> {
     }
     let bad = 0;
     for (const item of json) {
-      const r = chatFailure.safeParse(item);
+      const r = failedPostSchema.safeParse(item);
       if (r.success) out.chat.push({ platform, ...r.data });
       else bad++;
     }
