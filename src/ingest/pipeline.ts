@@ -7,7 +7,7 @@ import type { Article, Source, SourceKind } from '../domain/types.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/ports.ts';
 import { canonicalUrl } from './canonical-url.ts';
-import { saveDeduped, type SaveStatus } from './dedup.ts';
+import { saveDedupedMany, type SaveStatus } from './dedup.ts';
 import { extractArticle } from './extract.ts';
 import type { Fetcher } from './fetch.ts';
 import { looksLikeFeed, parseFeedText } from './feeds.ts';
@@ -170,9 +170,9 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
       const y = target.type === 'url' ? await fromUrl(target.url, source) : await fromPath(target);
       source ??= await deps.store.sources.add({ url: key, kind: y.kind, title: y.title });
       Object.assign(result, { sourceId: source.id, kind: y.kind, warnings: y.warnings, status: y.notModified ? 'not-modified' : 'ok' });
-      for (const c of y.candidates) {
-        const candidate = toArticle(c, source.id, deps.now());
-        const saved = await serial(() => saveDeduped(deps.store, candidate));
+      const sourceId = source.id;
+      const batch = y.candidates.map((c) => toArticle(c, sourceId, deps.now()));
+      for (const saved of await serial(() => saveDedupedMany(deps.store, batch))) {
         result[saved.status satisfies SaveStatus]++;
         if (saved.status !== 'duplicate' && deps.onArticle) {
           // The article is stored either way; a failing callback is logged, not a failed source.

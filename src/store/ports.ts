@@ -25,6 +25,11 @@ export interface ArticleStore {
   findExisting(keys: { url: string; guid: string | null; contentHash: string }): Promise<Article | null>;
   /** Inserts, or replaces the row with the same id (an edited article keeps its id). */
   save(article: NewArticle): Promise<void>;
+  /**
+   * save() for many articles in one transaction: all are stored or none (a bad article rejects the
+   * batch). Within a batch a later article with the same id wins. Empty batches are a no-op.
+   */
+  saveMany(articles: NewArticle[]): Promise<void>;
   get(id: string): Promise<Article | null>;
   getMany(ids: string[]): Promise<Article[]>;
   /**

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/ports.ts';
 import { articleContract } from './store-articles.contract.ts';
+import { batchContract } from './store-batch.contract.ts';
 import { type StoreCtx, article, era, uid } from './store-fixtures.ts';
 import { miscContract } from './store-misc.contract.ts';
 import { quoteContract } from './store-quotes.contract.ts';
@@ -56,6 +57,7 @@ export function storeContract(label: string, open: () => Promise<Store>, cleanup
     });
 
     articleContract(ctx);
+    batchContract(ctx);
     quoteContract(ctx);
     miscContract(ctx);
   });

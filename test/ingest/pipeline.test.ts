@@ -59,6 +59,17 @@ describe('ingestTargets', () => {
     expect(stored!.text).toBe('The council postponed its vote on the tidal barrier.\n\n"We would rather be late than wrong," said Ilse Varga.');
   });
 
+  it('stores an article listed twice in one feed once, the feed being written as one batch', async () => {
+    const items = [
+      { ...barrier, link: 'https://courier.example/news/barrier-twice', guid: 'tw-1' },
+      { ...barrier, link: 'https://courier.example/news/barrier-twice?utm_source=rss', guid: 'tw-2' },
+    ];
+    server.serve('/twice.xml', rss(items), { 'content-type': 'application/rss+xml' });
+    const r = await ingestTargets([`${server.url}/twice.xml`], deps());
+    expect(r).toMatchObject({ new: 1, duplicate: 1, updated: 0, failed: 0 });
+    expect((await allArticles()).filter((a) => a.url === 'https://courier.example/news/barrier-twice')).toHaveLength(1);
+  });
+
   it('treats a re-dated feed item as a duplicate and an edited one as an update of the same row', async () => {
     let body = rss([{ ...barrier, link: 'https://courier.example/news/barrier', guid: 'c-1' }]);
     server.route('/feed.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body));

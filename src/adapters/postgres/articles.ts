@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import type { Article, NewArticle } from '../../domain/types.ts';
 import type { ArticleHit, ArticleStore } from '../../store/ports.ts';
-import { clampLimit, noNul, validDate } from './db.ts';
+import { clampLimit, noNul, tx, validDate } from './db.ts';
 import { ARTICLE_COLS, type ArticleRow, articleFromRow } from './rows.ts';
 import { parseSearchText } from '../../store/search-terms.ts';
 import { toTsQuery } from './search-terms.ts';
@@ -37,6 +37,28 @@ const UPSERT = `
     fetched_at = excluded.fetched_at, text = excluded.text, content_hash = excluded.content_hash,
     processed_hash = CASE WHEN articles.content_hash = excluded.content_hash THEN articles.processed_hash END`;
 
+const UPSERT_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'text', 'text'];
+const UPSERT_MANY = UPSERT.replace(
+  /VALUES \(.*?\)\n/s,
+  `SELECT * FROM unnest(${UPSERT_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})\n`,
+);
+/** Rows per INSERT in saveMany: large enough to amortise the round trip, small enough for memory. */
+const SAVE_CHUNK = 1000;
+
+const params = (a: NewArticle): unknown[] => [
+  noNul(a.id),
+  noNul(a.url),
+  noNul(a.guid ?? null),
+  noNul(a.sourceId ?? null),
+  noNul(a.outlet),
+  noNul(a.title),
+  noNul(a.byline ?? null),
+  validDate(a.publishedAt, 'publishedAt'),
+  validDate(a.fetchedAt, 'fetchedAt'),
+  noNul(a.text),
+  noNul(a.contentHash),
+];
+
 // Far outside any real date, but inside what timestamptz accepts.
 const MIN_DATE = new Date(Date.UTC(1, 0, 1));
 const MAX_DATE = new Date(Date.UTC(9999, 0, 1));
@@ -58,19 +80,19 @@ export function pgArticles(pool: pg.Pool): ArticleStore {
     },
 
     async save(a: NewArticle): Promise<void> {
-      await pool.query(UPSERT, [
-        noNul(a.id),
-        noNul(a.url),
-        noNul(a.guid ?? null),
-        noNul(a.sourceId ?? null),
-        noNul(a.outlet),
-        noNul(a.title),
-        noNul(a.byline ?? null),
-        validDate(a.publishedAt, 'publishedAt'),
-        validDate(a.fetchedAt, 'fetchedAt'),
-        noNul(a.text),
-        noNul(a.contentHash),
-      ]);
+      await pool.query(UPSERT, params(a));
+    },
+
+    async saveMany(list: NewArticle[]): Promise<void> {
+      if (list.length === 0) return;
+      // One statement per chunk: ON CONFLICT cannot touch a row twice, so the last copy of an id wins.
+      const rows = [...new Map(list.map((a) => [a.id, params(a)])).values()];
+      await tx(pool, async (c) => {
+        for (let i = 0; i < rows.length; i += SAVE_CHUNK) {
+          const chunk = rows.slice(i, i + SAVE_CHUNK);
+          await c.query(UPSERT_MANY, UPSERT_TYPES.map((_, k) => chunk.map((r) => r[k])));
+        }
+      });
     },
 
     async get(id: string): Promise<Article | null> {

@@ -54,7 +54,22 @@ const UPSERT = `
     fetched_at = excluded.fetched_at, text = excluded.text, content_hash = excluded.content_hash,
     processed_hash = CASE WHEN articles.content_hash = excluded.content_hash THEN articles.processed_hash END`;
 
+const toParams = (a: NewArticle) => ({
+  id: a.id,
+  url: a.url,
+  guid: a.guid ?? null,
+  sourceId: a.sourceId ?? null,
+  outlet: a.outlet,
+  title: a.title,
+  byline: a.byline ?? null,
+  publishedAt: toMs(a.publishedAt, 'publishedAt'),
+  fetchedAt: toMs(a.fetchedAt, 'fetchedAt'),
+  text: a.text,
+  contentHash: a.contentHash,
+});
+
 export function sqliteArticles(st: Statements): ArticleStore {
+  const upsert = (a: NewArticle) => st.get(UPSERT).run(toParams(a));
   const one = (sql: string, v: unknown) => {
     const r = st.get(sql).get(v) as ArticleRow | undefined;
     return r ? articleFromRow(r) : null;
@@ -71,20 +86,18 @@ export function sqliteArticles(st: Statements): ArticleStore {
     },
 
     async save(a: NewArticle): Promise<void> {
-      st.get(UPSERT).run({
-        id: a.id,
-        url: a.url,
-        guid: a.guid ?? null,
-        sourceId: a.sourceId ?? null,
-        outlet: a.outlet,
-        title: a.title,
-        byline: a.byline ?? null,
-        publishedAt: toMs(a.publishedAt, 'publishedAt'),
-        fetchedAt: toMs(a.fetchedAt, 'fetchedAt'),
-        text: a.text,
-        contentHash: a.contentHash,
+      upsert(a);
+    },
+
+    async saveMany(list: NewArticle[]): Promise<void> {
+      if (list.length === 0) return;
+      // Rows are checked before the write lock is taken; one transaction for the whole batch.
+      const rows = list.map(toParams);
+      st.tx(() => {
+        for (const r of rows) st.get(UPSERT).run(r);
       });
     },
+
 
     async get(id: string): Promise<Article | null> {
       return one('SELECT * FROM articles WHERE id = ?', id);
