@@ -8,10 +8,11 @@ import { onTopic, topicQuery } from '../src/digest/topic.ts';
 import { text } from '../src/render/document.ts';
 import { digestDoc, shortTime } from '../src/render/digest-doc.ts';
 import type { Command } from './types.ts';
+import { MAX_DIGEST_STORIES } from '../src/domain/types.ts';
 import type { CommandDeps } from './deps.ts';
 import { DURATIONS, durationNames, parseDuration, present, splitFreeText, usageError, userText } from './options.ts';
 
-const USAGE = '/digest topic:<words> [since:24h|3d|7d], e.g. /digest ukraine 3d';
+const USAGE = '/digest topic:<words> [since:24h|3d|7d] [max:1-20], e.g. /digest ukraine 3d';
 
 const args = z.object({
   topic: userText('topic', 200),
@@ -23,6 +24,12 @@ const args = z.object({
       if (!d) c.addIssue({ code: 'custom', message: `since must be one of ${durationNames.join(', ')}` });
       return d ?? '24h';
     }),
+  max: z.coerce
+    .number({ error: 'max must be a number' })
+    .int('max must be a whole number')
+    .min(1, 'max must be at least 1')
+    .max(MAX_DIGEST_STORIES, `max must be at most ${MAX_DIGEST_STORIES}`)
+    .default(5),
 });
 
 export const digest: Command<CommandDeps> = {
@@ -38,9 +45,10 @@ export const digest: Command<CommandDeps> = {
       required: false,
       choices: durationNames.map((d) => ({ name: d, value: d })),
     },
+    { name: 'max', description: `How many stories at most (default 5, up to ${MAX_DIGEST_STORIES})`, type: 'integer', required: false },
   ],
   parseText(text): Record<string, string> | { error: string } {
-    const { words, named } = splitFreeText(text, ['topic', 'since']);
+    const { words, named } = splitFreeText(text, ['topic', 'since', 'max']);
     // A trailing duration ("ukraine 3d") is the window; everything else is the topic.
     // Two-word forms ("1 week", "3 days") count too.
     const lastTwo = words.slice(-2).join(' ');
@@ -52,17 +60,18 @@ export const digest: Command<CommandDeps> = {
     }
     const topic = named.topic ?? words.join(' ');
     if (!topic.trim()) return { error: `Say which topic. Type: ${USAGE}` };
-    return named.since ? { topic, since: named.since } : { topic };
+    return { topic, ...(named.since ? { since: named.since } : {}), ...(named.max ? { max: named.max } : {}) };
   },
   async run(raw, ctx, deps) {
     const parsed = args.safeParse(present(raw));
     if (!parsed.success) return { kind: 'private', text: usageError(parsed.error, USAGE) };
-    const { topic, since } = parsed.data;
+    const { topic, since, max } = parsed.data;
     const until = deps.now();
     const d = await buildDigest(deps.store, {
       topic,
       since: new Date(until.getTime() - DURATIONS[since]),
       until,
+      maxStories: max,
       model: deps.model,
       log: deps.log,
     });

@@ -22,6 +22,8 @@ export function parseDuration(s: string): number {
   return ms;
 }
 
+const cliHint = (topic: string, max: number) => `newsbot digest ${/\s/.test(topic) ? JSON.stringify(topic) : topic} --max ${max}`;
+
 const command: CliCommand = {
   name: 'digest',
   usage: 'newsbot digest <topic> [--since 24h] [--max N] [--json|--markdown]',
@@ -43,8 +45,8 @@ const command: CliCommand = {
       const d = await buildDigest(app.store, { topic, since: new Date(until.getTime() - windowMs), until, maxStories, model: app.model, log });
       if (d.stories.length > 0) await app.store.digests.save(d, null);
       if (flags.has('json')) io.stdout.write(JSON.stringify(d, null, 2) + '\n');
-      else if (flags.has('markdown')) io.stdout.write(docMarkdown(digestDoc(d)));
-      else io.stdout.write(renderText(digestDoc(d)));
+      else if (flags.has('markdown')) io.stdout.write(docMarkdown(digestDoc(d, cliHint)));
+      else io.stdout.write(renderText(digestDoc(d, cliHint)));
       return 0;
     } finally {
       await app.close();

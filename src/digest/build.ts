@@ -8,12 +8,12 @@
 // verified against the stories before it is kept.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.ts';
-import type { Article, Digest, QuoteHit, Story } from '../domain/types.ts';
+import { MAX_DIGEST_STORIES, type Article, type Digest, type QuoteHit, type Story } from '../domain/types.ts';
 import type { ArticleHit, Store } from '../store/ports.ts';
 import type { TextModel } from '../llm/port.ts';
-import { clusterArticles } from '../nlp/cluster.ts';
+import { centrality, clusterArticles, clusterFeatures } from '../nlp/cluster.ts';
 import { onTopic, topicQuery } from './topic.ts';
-import { pickQuotes, representative, sourceOf, storyKey, storySummary } from './story.ts';
+import { leadMember, pickQuotes, sourceOf, storyKey, storySummary } from './story.ts';
 import { writeOverview } from './overview.ts';
 import { summaryCacheKey } from '../llm/summarise-llm.ts';
 
@@ -42,7 +42,7 @@ interface Member {
 
 export async function buildDigest(store: Store, req: DigestRequest): Promise<Digest> {
   const topic = req.topic.trim().replace(/\s+/g, ' ');
-  const maxStories = Math.max(1, Math.min(20, Math.floor(req.maxStories ?? 5)));
+  const maxStories = Math.max(1, Math.min(MAX_DIGEST_STORIES, Math.floor(req.maxStories ?? 5)));
   const base: Digest = {
     id: randomUUID(),
     topic,
@@ -72,12 +72,16 @@ export async function buildDigest(store: Store, req: DigestRequest): Promise<Dig
     for (const a of missing.length ? await store.articles.getMany(missing) : []) members.push({ article: a, relevance: 0, anchor: true, onTopic: false });
   }
 
-  const clusters = clusterArticles(members.map((m) => ({ ...m.article, m })));
+  const docs = members.map((m, i) => ({ ...m.article, m, i }));
+  const clusters = clusterArticles(docs);
+  const features = clusterFeatures(docs);
   const now = req.until.getTime();
-  type Draft = { members: Member[]; fresh: Member[]; score: number; change?: 'new' | 'update' };
+  type Draft = { members: Member[]; fresh: Member[]; lead: Article; score: number; change?: 'new' | 'update' };
   const drafts: Draft[] = [];
   for (const c of clusters) {
     const ms = c.map((x) => x.m);
+    const scores = centrality(features, c.map((x) => x.i));
+    const central = new Map(ms.map((m, k) => [m, scores[k]!]));
     if (!ms.some((m) => m.onTopic)) continue; // a stray match ("striker" for "strike"), not a story
     base.articleCount += ms.filter((m) => !m.anchor).length;
     const seen = ms.filter((m) => m.anchor || prevIds.has(m.article.id));
@@ -90,10 +94,12 @@ export async function buildDigest(store: Store, req: DigestRequest): Promise<Dig
     const ageH = Math.max(0, now - newest) / 3600_000;
     const relevance = Math.max(...fresh.map((m) => m.relevance));
     const score = relevance * (1 + Math.log2(1 + outlets)) * (1 / (1 + ageH / RECENCY_HALF_HOURS)) + 0.05 * fresh.length;
-    drafts.push({ members: ms, fresh, score, change });
+    const lead = leadMember(fresh, fresh.map((m) => central.get(m)!)).article;
+    drafts.push({ members: ms, fresh, lead, score, change });
   }
   drafts.sort((a, b) => b.score - a.score || a.fresh[0]!.article.id.localeCompare(b.fresh[0]!.article.id));
   const top = drafts.slice(0, maxStories);
+  base.storiesFound = drafts.length;
 
   const allIds = top.flatMap((d) => d.fresh.map((m) => m.article.id));
   let quotes: QuoteHit[] = [];
@@ -110,14 +116,14 @@ export async function buildDigest(store: Store, req: DigestRequest): Promise<Dig
   const cachedSummaries = new Map<string, string>();
   if (req.model) {
     for (const d of top) {
-      const rep = representative(d.fresh).article;
+      const rep = d.lead;
       const s = await cachedModelSummary(store, rep, req.model.model);
       if (s) cachedSummaries.set(rep.id, s);
     }
   }
 
   base.stories = top.map((d): Story => {
-    const rep = representative(d.fresh).article;
+    const rep = d.lead;
     // The article the headline and summary come from leads (the heading links to it); the other
     // outlets follow, newest first.
     const articles = [...d.fresh]

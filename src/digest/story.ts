@@ -40,11 +40,18 @@ export function pickQuotes(quotes: QuoteHit[], max = 2): QuoteHit[] {
   return out;
 }
 
-/** The member that best represents the story: highest retrieval relevance, then most recent. */
-export function representative<T extends { article: Article; relevance: number }>(members: T[]): T {
-  return [...members].sort(
-    (a, b) => b.relevance - a.relevance || b.article.publishedAt.getTime() - a.article.publishedAt.getTime() || a.article.id.localeCompare(b.article.id),
-  )[0]!;
+/** Centralities this close count as a tie, and the earlier report leads. */
+const CENTRAL_TIE = 0.05;
+
+/**
+ * The member that reports the event: the most central one (see nlp/cluster.ts centrality), the
+ * earliest among near ties, so neither a late reaction piece nor the newest rewrite leads.
+ * `central` is parallel to `members`.
+ */
+export function leadMember<T extends { article: Article }>(members: T[], central: number[]): T {
+  const best = Math.max(...central);
+  const near = members.filter((_, i) => central[i]! >= best - CENTRAL_TIE);
+  return near.sort((a, b) => a.article.publishedAt.getTime() - b.article.publishedAt.getTime() || a.article.id.localeCompare(b.article.id))[0]!;
 }
 
 /** A one-to-two sentence summary of the representative article (extractive, deterministic). */

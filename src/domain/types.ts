@@ -128,6 +128,9 @@ export interface Story {
   change?: 'new' | 'update';
 }
 
+/** Most stories one digest shows. */
+export const MAX_DIGEST_STORIES = 20;
+
 export interface Digest {
   id: string;
   topic: string;
@@ -136,6 +139,8 @@ export interface Digest {
   stories: Story[];
   /** How many articles matched the topic in the window (before clustering). */
   articleCount: number;
+  /** How many stories were found before the cap on stories shown (absent in older digests). */
+  storiesFound?: number;
   overview: string | null;
   createdAt: Date;
 }

@@ -35,15 +35,29 @@ export interface Features {
 const ENTITY = /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*|\b\d[\d,.]*\d\b|\b\d\b/gu;
 const NOT_ENTITY = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'for', 'and', 'but', 'he', 'she', 'it', 'they', 'we', 'this', 'that', 'after', 'as', 'mr', 'mrs', 'ms']);
 
-/** Named entities of a text: capitalised word runs that are not sentence-initial function words, and numbers. */
+// Day and month names are shared by unrelated stories of one week and differ between reports of
+// one event on consecutive days, so they say nothing about which event an article reports.
+const CALENDAR = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+);
+
+/**
+ * Named entities of a text: capitalised word runs that are not sentence-initial function words, and
+ * numbers. A single capitalised word is a name only when the text also capitalises it inside a
+ * sentence and never writes it in lower case; otherwise it is a sentence opener ("Early", "Every").
+ */
 export function entitiesOf(text: string): Set<string> {
   const out = new Set<string>();
+  const lower = new Set(text.match(/(?<![\p{L}'’-])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+  // Single capitalised words seen inside a sentence: names, as opposed to sentence openers.
+  const inside = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;] )\p{Lu}[\p{L}'’-]+/gu)) inside.add(m[0].toLowerCase());
   for (const m of text.matchAll(ENTITY)) {
-    const words = m[0].split(/\s+/).filter((w) => !NOT_ENTITY.has(w.toLowerCase()));
+    const words = m[0].split(/\s+/).filter((w) => !NOT_ENTITY.has(w.toLowerCase()) && !CALENDAR.has(w.toLowerCase()));
     if (words.length === 0) continue;
     const e = words.join(' ').toLowerCase().replace(/['’]s$/, '');
     // Single short capitalised words are mostly sentence starts; keep names and numbers.
-    if (words.length === 1 && e.length < 4 && !/\d/.test(e)) continue;
+    if (words.length === 1 && !/\d/.test(e) && (e.length < 4 || lower.has(e) || !inside.has(e))) continue;
     out.add(e);
   }
   return out;
@@ -95,6 +109,11 @@ export function similarity(a: Features, b: Features, maxMs: number, cos = cosine
   return cos + entityBonus;
 }
 
+// Document frequencies from a small set are noise: two reports of one event share exactly the words
+// that matter, and plain IDF marks those as common. This many pseudo-documents that hold none of the
+// words keep weights near uniform for a handful of articles and barely move them for a hundred.
+const BACKGROUND_DOCS = 20;
+
 export function clusterFeatures(docs: ClusterDoc[], leadChars = 600): Features[] {
   const bags = docs.map((d) => {
     const bag = new Map<string, number>();
@@ -115,7 +134,7 @@ export function clusterFeatures(docs: ClusterDoc[], leadChars = 600): Features[]
     const entries: [number, number][] = [];
     let sq = 0;
     for (const [w, tf] of bags[i]!) {
-      const x = (1 + Math.log(tf)) * (Math.log((n + 1) / (df.get(w)! + 1)) + 1);
+      const x = (1 + Math.log(tf)) * (Math.log((n + BACKGROUND_DOCS) / (df.get(w)! + 1)) + 1);
       entries.push([id(w), x]);
       sq += x * x;
     }
@@ -215,4 +234,19 @@ export function clusterArticles<T extends ClusterDoc>(docs: T[], opts: ClusterOp
     }
   }
   return live.filter((c): c is number[] => c !== null).map((c) => c.map((i) => docs[i]!));
+}
+
+/**
+ * How central each member is to its story: its mean similarity to the other members (time apart
+ * ignored; they are one story already). `members` are indices into `features`; a lone member scores 0.
+ * The article that reports the event shares the most with every follow-up and reaction piece, while
+ * a reaction piece shares little with the others.
+ */
+export function centrality(features: Features[], members: number[]): number[] {
+  if (members.length < 2) return members.map(() => 0);
+  return members.map((i) => {
+    let total = 0;
+    for (const j of members) if (j !== i) total += similarity(features[i]!, features[j]!, Infinity);
+    return total / (members.length - 1);
+  });
 }

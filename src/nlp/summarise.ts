@@ -9,6 +9,7 @@
 import { splitSentences } from './sentences.ts';
 import { contentStems } from './stem.ts';
 import { isBoilerplate, stripHeaders } from './boilerplate.ts';
+import { leaning } from './leans.ts';
 
 export interface SummariseOptions {
   title?: string;
@@ -35,6 +36,8 @@ export interface SummariseParams {
   maxWords: number;
   /** Multiplier for sentences that lean on context ("But he said…", "It was…"). */
   danglingPenalty: number;
+  /** Share of a leaning sentence's score credited to the sentence it leans on. */
+  contextShare: number;
   /** Multiplier for caption-like sentences ("Pictured: …", "Hitting out: Smith said …"). */
   captionPenalty: number;
 }
@@ -45,11 +48,12 @@ export const DEFAULT_PARAMS: SummariseParams = {
   positionPower: 0.8,
   lengthPower: 1,
   titleWeight: 0.5,
-  redundancy: 0.4,
+  redundancy: 0.35,
   wordBudget: 55,
   minWords: 5,
   maxWords: 60,
   danglingPenalty: 0.85,
+  contextShare: 0.25,
   captionPenalty: 0.6,
 };
 
@@ -116,19 +120,37 @@ export function summariseWith(text: string, opts: SummariseOptions, p: Summarise
     c.score = score;
   }
 
+  // A sentence that others lean on is worth part of what it lets them say.
+  const leans = leaning(sentences);
+  for (const c of cands) {
+    const ctx = leans[c.index];
+    if (ctx && c.score > 0) cands[ctx[0]!]!.score += p.contextShare * c.score;
+  }
   const ranked = cands.filter((c) => c.score > 0).sort((a, b) => b.score - a.score || a.index - b.index);
   const chosen: Candidate[] = [];
   const covered = new Set<string>();
   let words = 0;
+  const take = (c: Candidate) => {
+    chosen.push(c);
+    words += c.words;
+    for (const w of c.stems) covered.add(w);
+  };
   for (const c of ranked) {
     if (chosen.length >= max || words >= p.wordBudget) break;
+    if (chosen.includes(c)) continue;
     const uniq = new Set(c.stems);
     let seen = 0;
     for (const w of uniq) if (covered.has(w)) seen++;
     if (uniq.size > 0 && seen / uniq.size > p.redundancy) continue;
-    chosen.push(c);
-    words += c.words;
-    for (const w of uniq) covered.add(w);
+    // A sentence that leans on one left out comes with it, or not at all.
+    const context = leans[c.index];
+    if (context && !chosen.some((x) => context.includes(x.index))) {
+      const ante = cands[context[0]!]!;
+      if (leans[ante.index] || chosen.includes(ante)) continue;
+      if (chosen.length + 2 > max) continue;
+      take(ante);
+    }
+    take(c);
   }
   if (chosen.length === 0) return sentences.slice(0, max);
   return chosen.sort((a, b) => a.index - b.index).map((c) => c.text);

@@ -1,7 +1,7 @@
 // Digest -> neutral Doc. Names the window and the counts; each story gets a heading (linked to its
 // lead source), its summary, key quotes with speaker and outlet, and its sources with times.
 // An empty digest becomes a friendly one-line doc rather than an empty message.
-import type { Digest, Story } from '../domain/types.ts';
+import { MAX_DIGEST_STORIES, type Digest, type Story } from '../domain/types.ts';
 import { bold, italic, link, text, type Block, type Doc, type Inline } from './document.ts';
 
 /** "24h", "3d", "90m": the window length in the largest whole unit. */
@@ -22,6 +22,18 @@ export function shortTime(d: Date): string {
   return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${hh}:${mm} UTC`;
 }
 
+/**
+ * A quote as shown between quotation marks: the words as stored, without the comma (or other
+ * clause punctuation) that led into "she said" in the article. Ending marks (. ? ! …) stay.
+ */
+export function shownQuote(q: string): string {
+  return q.replace(/[\s,;:–—-]+$/u, '');
+}
+
+/** How a reader asks for more stories than a digest showed, e.g. "/digest ukraine max:10". */
+export type MoreHint = (topic: string, max: number) => string;
+const chatHint: MoreHint = (topic, max) => `/digest ${topic} max:${max}`;
+
 function storyBlocks(s: Story, n: number): Block[] {
   const lead = s.articles[0];
   const tag = s.change === 'new' ? '[new] ' : s.change === 'update' ? '[update] ' : '';
@@ -29,7 +41,7 @@ function storyBlocks(s: Story, n: number): Block[] {
   if (s.summary) blocks.push({ type: 'paragraph', inlines: [text(s.summary)] });
   for (const q of s.quotes) {
     const attribution: Inline[] = [link(q.outlet, q.url), text(`, ${shortTime(q.publishedAt)}`)];
-    blocks.push({ type: 'quote', text: q.text, speaker: q.speaker, attribution });
+    blocks.push({ type: 'quote', text: shownQuote(q.text), speaker: q.speaker, attribution });
   }
   const sources: Inline[] = [text(`${plural(s.articles.length, 'source')}: `)];
   s.articles.slice(0, 6).forEach((a, i) => {
@@ -41,7 +53,16 @@ function storyBlocks(s: Story, n: number): Block[] {
   return blocks;
 }
 
-export function digestDoc(d: Digest): Doc {
+/** "5 of 7 stories; /digest ukraine max:7 for all" when the cap left stories out, else "5 stories". */
+function storiesLabel(d: Digest, more: MoreHint): string {
+  const shown = d.stories.length;
+  const found = d.storiesFound ?? shown;
+  if (found <= shown) return plural(shown, 'story', 'stories');
+  const max = Math.min(found, MAX_DIGEST_STORIES);
+  return `${shown} of ${found} stories; ${more(d.topic, max)} for ${max === found ? 'all' : `the top ${max}`}`;
+}
+
+export function digestDoc(d: Digest, more: MoreHint = chatHint): Doc {
   const window = windowLabel(d.since, d.until);
   const title = `News digest: ${d.topic}`;
   if (d.stories.length === 0) {
@@ -59,7 +80,7 @@ export function digestDoc(d: Digest): Doc {
     {
       type: 'context',
       inlines: [
-        text(`Last ${window} · ${plural(d.stories.length, 'story', 'stories')}${changed} from ${plural(d.articleCount, 'matching article')} across ${plural(outlets, 'outlet')}`),
+        text(`Last ${window} · ${storiesLabel(d, more)}${changed} from ${plural(d.articleCount, 'matching article')} across ${plural(outlets, 'outlet')}`),
       ],
     },
   ];

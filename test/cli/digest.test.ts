@@ -50,7 +50,7 @@ describe('newsbot digest', () => {
     expect(d.stories[0]!.articles[0]!.id).toBe('ferry-1');
     const m = await cli(['digest', 'ferry', '--markdown']);
     expect(m.out).toMatch(/^# News digest: ferry/);
-    expect(m.out).toContain('> “We have no other way to keep the boats running,” — Mara Lindqvist');
+    expect(m.out).toContain('> “We have no other way to keep the boats running” — Mara Lindqvist');
   });
 
   it('says so when there are no stories', async () => {

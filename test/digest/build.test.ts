@@ -96,7 +96,7 @@ describe('digest engine', () => {
   it('renders the window and counts, and a friendly line when nothing matches', async () => {
     const text = renderText(digestDoc(await buildDigest(store, { topic: 'Lorrick', ...window })));
     expect(text).toContain('Last 24h · 1 story from 3 matching articles across 3 outlets');
-    expect(text).toContain('“The tanks held, and that is why nobody was hurt,” — Odile Farrant');
+    expect(text).toContain("“The tanks held, and that is why nobody was hurt” — Odile Farrant");
     const empty = renderText(digestDoc(await buildDigest(store, { topic: 'volcano', ...window })));
     expect(empty).toContain('No stories about volcano in the last 24h.');
   });
