@@ -14,7 +14,7 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Quote } from '../domain/types.ts';
 import { HEADER } from '../ingest/text-file.ts';
-import { extractQuotes } from '../nlp/quotes.ts';
+import { extractQuotes, type ExtractOptions } from '../nlp/quotes.ts';
 import { mapJsonl, openJsonlInput } from './jsonl.ts';
 import { UsageError, parseArgs, type CliCommand, type CliIO } from './types.ts';
 
@@ -31,13 +31,13 @@ export function quoteJson(q: Quote): Record<string, unknown> {
  * "Date: …") is the headline. Offsets stay offsets into `text`; nothing up to the headline's end
  * is searched (headlines paraphrase).
  */
-export function quotesOfText(text: string): Quote[] {
+export function quotesOfText(text: string, opts: Omit<ExtractOptions, 'title'> = {}): Quote[] {
   const line = /[^\n]*(?:\n|$)/gy;
   for (let m = line.exec(text); m && m[0]; m = line.exec(text)) {
     const l = m[0].trim();
-    if (l && !HEADER.test(l)) return extractQuotes(text, { title: text.slice(0, line.lastIndex).replace(/\s+$/, '') });
+    if (l && !HEADER.test(l)) return extractQuotes(text, { ...opts, title: text.slice(0, line.lastIndex).replace(/\s+$/, '') });
   }
-  return extractQuotes(text);
+  return extractQuotes(text, opts);
 }
 
 async function readStdin(stdin: Readable): Promise<string> {

@@ -91,7 +91,8 @@ export class ArticleIndex {
     return p;
   }
 
-  private knows(word: string): boolean {
+  /** Whether a single word names someone already known in the article (a surname, first name or name). */
+  knows(word: string): boolean {
     const w = stripPossessive(word).toLowerCase();
     return this.bySurname.has(w) || this.byFirst.has(w) || this.byName.has(w);
   }

@@ -5,20 +5,21 @@
 import type { Quote, Speaker } from '../../domain/types.ts';
 import { splitSentences } from '../sentences.ts';
 import { speakerKey } from '../speaker-key.ts';
-import { attribute, colonLead, previousReport, sentenceSubject, type Attribution } from './attribution.ts';
 import { classify } from './candidates.ts';
 import { ArticleIndex, type Person } from './coref.ts';
 import { findQuoteMarks, type MarkSpan } from './marks.ts';
+import { ruleReading, type ReadingInput, type RuleReading } from './rule-reading.ts';
+import { MentionCache, type SentenceSpan } from './speaker-candidates.ts';
+import { cueNear, personOf, quoteOptions, type Previous } from './speaker-choice.ts';
+import type { QuoteFrame } from './speaker-features.ts';
+import { best, shippedWeights, type Option, type Weights } from './speaker-model.ts';
 import { QUOTE_CHAR, tokenize, type Token } from './tokens.ts';
 
 export interface ExtractOptions {
   /** The headline. When `text` starts with it, quotes inside it are not reported (headlines paraphrase). */
   title?: string;
-}
-
-interface Analysis {
-  quotes: Quote[];
-  index: ArticleIndex;
+  /** Weights of the speaker model; the shipped model when absent (another is given only to evaluate one). */
+  model?: Weights;
 }
 
 function maskText(text: string, spans: { open: number; stop: number }[]): string {
@@ -45,108 +46,106 @@ function lowerBound(tokens: Token[], offset: number): number {
   return lo;
 }
 
-function analyse(text: string, opts: ExtractOptions = {}): Analysis {
-  if (typeof text !== 'string' || text.length === 0) return { quotes: [], index: new ArticleIndex([]) };
-  let bodyStart = 0;
-  const title = opts.title?.trim();
-  if (title && text.startsWith(title)) bodyStart = title.length;
-  const spans = findQuoteMarks(text, bodyStart).sort((x, y) => x.open - y.open);
+/** Per-quote information that training needs beside the quote itself. */
+export interface QuoteTrace {
+  quote: Quote;
+  options: Option[];
+  chosen: number;
+}
+
+interface Article {
+  tokens: Token[];
+  sentences: SentenceSpan[];
+  index: ArticleIndex;
+  cache: MentionCache;
+  lowerWords: Set<string>;
+  knownNameWords: Set<string>;
+}
+
+function prepare(text: string, spans: MarkSpan[]): Article {
   const masked = maskText(text, spans.map((s) => ({ open: s.open, stop: stopOf(s) })));
   const spanAt = new Map<number, number>();
   spans.forEach((s, i) => spanAt.set(s.open, i));
   const tokens = tokenize(masked, 0, masked.length, (o) => spanAt.get(o) ?? -1);
-  const index = new ArticleIndex(tokens);
-  const sentences = splitSentences(masked);
   const lineOf = lineNumbers(text);
+  const sentences: SentenceSpan[] = splitSentences(masked).map((s) => ({
+    a: lowerBound(tokens, s.start), b: lowerBound(tokens, s.end), para: lineOf(s.start), end: s.end,
+  }));
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerWords.add(t.low);
+  const index = new ArticleIndex(tokens);
+  const knownNameWords = new Set<string>();
+  for (const p of index.persons) if (!p.isOrg && p.name.includes(' ')) for (const w of p.name.split(' ')) knownNameWords.add(w.toLowerCase());
+  return { tokens, sentences, index, cache: new MentionCache(tokens, sentences), lowerWords, knownNameWords };
+}
 
-  const quotes: Quote[] = [];
-  let prev: { span: MarkSpan; person: Person | null } | null = null;
+interface Chosen {
+  person: Person | null;
+  role: string | null;
+  cue: string | null;
+  confidence: number;
+}
+
+function decide(inp: ReadingInput, frame: QuoteFrame, options: Option[], rule: RuleReading, prevPerson: Person | null, w: Weights): { chosen: number; out: Chosen } {
+  const { index, margin } = best(w, options);
+  const confidence = index < 0 ? 0.2 : Math.round(1000 / (1 + Math.exp(-Math.min(margin, 20)))) / 1000;
+  const o = options[index];
+  if (!o) return { chosen: -1, out: { person: null, role: null, cue: null, confidence } };
+  if (!o.cand) return { chosen: index, out: { person: prevPerson, role: prevPerson?.roles[0] ?? null, cue: null, confidence } };
+  const c = o.cand;
+  const same = rule.att !== null && rule.att.mention.start < c.m.end && c.m.start < rule.att.mention.end;
+  const person = same ? rule.person : personOf(inp, c);
+  const cue = same ? rule.att!.cue || null : c.sent === frame.si ? cueNear(frame, c) : null;
+  return { chosen: index, out: { person, role: c.m.role ?? person?.roles[0] ?? null, cue, confidence } };
+}
+
+function analyse(text: string, opts: ExtractOptions = {}): QuoteTrace[] {
+  const w = opts.model ?? shippedWeights();
+  if (typeof text !== 'string' || text.length === 0) return [];
+  let bodyStart = 0;
+  const title = opts.title?.trim();
+  if (title && text.startsWith(title)) bodyStart = title.length;
+  const spans = findQuoteMarks(text, bodyStart).sort((x, y) => x.open - y.open);
+  const art = prepare(text, spans);
+  const { tokens, sentences } = art;
+  const out: QuoteTrace[] = [];
+  let prev: (Previous & { person: Person | null }) | null = null;
   let si = 0;
   for (const span of spans) {
     while (si < sentences.length - 1 && sentences[si]!.end <= span.open) si++;
     const sent = sentences[si];
-    const a = sent ? lowerBound(tokens, sent.start) : 0;
-    const b = sent ? lowerBound(tokens, sent.end) : tokens.length;
     const q = lowerBound(tokens, span.open);
-    if (tokens[q]?.kind !== 'quote') continue; // nested inside another span
-    const cand = classify(text, span, tokens.slice(a, b), q - a);
+    if (!sent || tokens[q]?.kind !== 'quote') continue; // nested inside another span
+    const cand = classify(text, span, tokens.slice(sent.a, sent.b), q - sent.a);
     if (!cand) continue;
     const openEnded = /[,?!\u2014\u2013\-…:]$/.test(text.slice(span.start, span.end)) || span.close < 0;
-    let att: Attribution | null = attribute(tokens, q, a, b, cand.kind === 'partial', openEnded);
-    let confidence = 0.9;
-    let person: Person | null;
-    if (!att && q === a && si > 0) {
-      const ps = sentences[si - 1]!;
-      const pa = lowerBound(tokens, ps.start);
-      const pb = lowerBound(tokens, ps.end);
-      att = colonLead(tokens, pa, pb) ?? (lineOf(ps.start) === lineOf(span.open) ? previousReport(tokens, pa, pb) : null);
-    }
-    // "…rolling out a new message: “It's about me.”" — a colon hands the quote to the sentence subject.
-    if (!att && q > a && tokens[q - 1]!.text === ':') att = sentenceSubject(tokens, q, a, true);
-    if (att) {
-      const ps = si > 0 ? sentences[si - 1]! : null;
-      const prevSent: [number, number] | null =
-        ps && lineOf(ps.start) === lineOf(span.open) ? [lowerBound(tokens, ps.start), lowerBound(tokens, ps.end)] : null;
-      person = resolveMention(index, tokens, att, q, a, prevSent);
-      if (att.mention.kind !== 'name') confidence = person ? 0.75 : 0.4;
-    } else if (prev && q === a && (prev.span.continues || lineOf(span.open) - lineOf(prev.span.open) <= 2)) {
-      // No cue: the previous speaker keeps talking (news continuation convention).
-      person = prev.person;
-      confidence = person ? 0.6 : 0.2;
-    } else {
-      att = sentenceSubject(tokens, q, a);
-      person = att ? index.resolve(att.mention, att.mention.start) : null;
-      confidence = person ? 0.5 : 0.2;
-    }
-    quotes.push({
+    const partial = cand.kind === 'partial';
+    const inp: ReadingInput = { tokens, sentences, index: art.index, q, si, partial, openEnded };
+    const rule = ruleReading(inp);
+    const opensParagraph = q === sent.a && (si === 0 || sentences[si - 1]!.para < sent.para);
+    const frame: QuoteFrame = { tokens, sentences, q, si, partial, openEnded, opensParagraph, lowerWords: art.lowerWords, knownNameWords: art.knownNameWords };
+    const options = quoteOptions(frame, art.cache, rule.att?.mention ?? null, prev);
+    const { chosen, out: d } = decide(inp, frame, options, rule, prev?.person ?? null, w);
+    const quote: Quote = {
       text: text.slice(span.start, span.end),
-      speaker: person ? person.name : null,
-      speakerRole: att?.mention.role ?? person?.roles[0] ?? null,
-      cue: att?.cue || null,
+      speaker: d.person ? d.person.name : null,
+      speakerRole: d.role,
+      cue: d.cue,
       kind: cand.kind,
       start: span.start,
       end: span.end,
-      confidence,
-    });
-    prev = { span, person };
+      confidence: d.confidence,
+    };
+    out.push({ quote, options, chosen });
+    const ruleName = rule.person && !rule.person.isOrg ? rule.person.name : null;
+    prev = { para: sent.para, continues: span.continues, ruleKey: ruleName ? ruleName.split(' ').pop()!.toLowerCase() : null, person: d.person };
   }
-  return { quotes, index };
+  return out;
 }
 
-/**
- * Resolves a mention to a person. A pronoun prefers the subject of its own sentence ("Clinton says
- * she …") over the most recent name; an unresolvable nominal ("a statement") falls back to the subject.
- */
-function resolveMention(
-  index: ArticleIndex,
-  tokens: Token[],
-  att: Attribution,
-  q: number,
-  a: number,
-  prevSent: [number, number] | null,
-): Person | null {
-  const m = att.mention;
-  if (m.kind === 'pronoun') {
-    const subj = sentenceSubject(tokens, q, a);
-    if (subj && subj.mention.kind === 'name' && subj.mention.start < m.start) {
-      const p = index.resolve(subj.mention, subj.mention.start);
-      if (p && index.compatible(p, m.text)) return p;
-    }
-    // Otherwise the subject of the sentence before, in the same paragraph ("Adeyemi, who joined
-    // Rovers, said … “…,” he said."): a subject carries over, a name in a side clause does not.
-    if (!subj && prevSent) {
-      const ps = sentenceSubject(tokens, prevSent[1], prevSent[0]);
-      if (ps && ps.mention.kind === 'name') {
-        const p = index.resolve(ps.mention, ps.mention.start);
-        if (p && index.compatible(p, m.text)) return p;
-      }
-    }
-    return index.resolve(m, m.start);
-  }
-  const p = index.resolve(m, m.start);
-  if (p || m.kind !== 'nominal') return p;
-  const subj = sentenceSubject(tokens, q, a);
-  return subj && subj.mention.kind === 'name' ? index.resolve(subj.mention, subj.mention.start) : null;
+/** Quotes of `text` with the options and features seen for each (for training the speaker model). */
+export function traceQuotes(text: string, opts: ExtractOptions): QuoteTrace[] {
+  return analyse(text, opts);
 }
 
 /** Line number (0-based) of an offset, via one precomputed table of newline positions. */
@@ -167,7 +166,7 @@ function lineNumbers(text: string): (offset: number) => number {
 
 /** Every quote of a person in the article, in text order. Never throws; bad input gives []. */
 export function extractQuotes(text: string, opts?: ExtractOptions): Quote[] {
-  return analyse(text, opts).quotes;
+  return analyse(text, opts).map((t) => t.quote);
 }
 
 /** The distinct speakers of `quotes` with the aliases used for them in `text`. */

@@ -1,4 +1,5 @@
 // Word lists for names, titles, roles and organisations. Lowercase, without trailing dots.
+import FIRST_NAMES from './model/first-names.json' with { type: 'json' };
 
 /** Honorifics: stripped from names, never a role on their own. Value = implied gender. */
 export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
@@ -122,3 +123,26 @@ export const FIRST_NAME_GENDER = new Map<string, 'm' | 'f'>([
   ...MALE.map((n) => [n, 'm'] as [string, 'm']),
   ...FEMALE.map((n) => [n, 'f'] as [string, 'f']),
 ]);
+
+/** Plural groups that speak without a determiner ("officials said"). */
+export const GROUP_WORDS = new Set(['officials', 'police', 'prosecutors', 'authorities', 'investigators', 'experts', 'analysts',
+  'critics', 'witnesses', 'residents', 'sources', 'aides', 'officers', 'organisers', 'organizers', 'protesters', 'lawmakers']);
+
+/** Words that open a nominal mention ("the mayor", "a spokesman", "one official"). */
+export const DETERMINER_WORDS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'another', 'one']);
+
+/** Nouns of speech that a speaker can own ("a plea from X", "X's call for"). */
+export const SPEECH_NOUNS = new Set(['call', 'calls', 'plea', 'pleas', 'warning', 'warnings', 'promise', 'promises', 'pledge',
+  'appeal', 'demand', 'demands', 'statement', 'statements', 'remarks', 'comments', 'comment', 'words', 'message', 'claim',
+  'claims', 'assertion', 'insistence', 'argument', 'vow', 'request', 'order', 'speech', 'letter', 'tweet', 'post',
+  'response', 'reply', 'answer', 'question', 'criticism', 'accusation', 'description', 'admission', 'suggestion', 'advice',
+  'view', 'verdict', 'assessment', 'announcement', 'proposal', 'insistence', 'testimony', 'interview', 'op-ed', 'column']);
+
+const GENDER = new Map<string, 'm' | 'f' | 'x'>();
+for (const [key, g] of [['male', 'm'], ['female', 'f'], ['either', 'x']] as const) {
+  for (const n of FIRST_NAMES[key].split(' ')) GENDER.set(n, g);
+}
+for (const [n, g] of FIRST_NAME_GENDER) if (!GENDER.has(n)) GENDER.set(n, g);
+
+/** Gender of a first name from the public-domain name lists: 'x' when used for both, undefined when unknown. */
+export const firstNameGender = (lowerName: string): 'm' | 'f' | 'x' | undefined => GENDER.get(lowerName);

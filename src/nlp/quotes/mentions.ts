@@ -1,7 +1,7 @@
 // Speaker mentions next to a cue: a proper name with its role ("US secretary of state Antony
 // Blinken", "Sergei Ryabkov, Russia's deputy foreign minister,"), a pronoun ("he"), an organisation
 // ("the Kremlin") or a nominal ("the French president"). Pure functions over tokens.
-import { FINAL_TITLES, HONORIFIC_WORDS, NOT_NAME, ORG_WORDS, PARTICLES, PERSON_HEADS, PRONOUN_WORDS, ROLE_WORDS, SOURCE_HEADS, TITLES } from './lexicon.ts';
+import { DETERMINER_WORDS, GROUP_WORDS, FINAL_TITLES, HONORIFIC_WORDS, NOT_NAME, ORG_WORDS, PARTICLES, PERSON_HEADS, PRONOUN_WORDS, ROLE_WORDS, SOURCE_HEADS, TITLES } from './lexicon.ts';
 import { cueLemma, CUE_FILLERS } from './cues.ts';
 import { isCap, isWord, type Token } from './tokens.ts';
 
@@ -21,13 +21,11 @@ const ORG_JOINERS = new Set(['of', 'for', 'to', 'and', 'on', 'the']);
 /** Words that cannot end a nominal mention. */
 const NOMINAL_STOP = new Set(['and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'that', 'which',
   'who', 'as', 'than', 'then', 'so', 'if', 'when', 'while', 'because', 'it', 'is', 'was', 'be', 'been', 'not', 'this']);
-/** Plural groups that speak without a determiner ("officials said"). */
-const GROUPS = new Set(['officials', 'police', 'prosecutors', 'authorities', 'investigators', 'experts', 'analysts',
-  'critics', 'witnesses', 'residents', 'sources', 'aides', 'officers', 'organisers', 'organizers', 'protesters', 'lawmakers']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'another', 'one']);
+const GROUPS = GROUP_WORDS;
+const DETERMINERS = DETERMINER_WORDS;
 
 /** "he", "He’s", "she'd" -> the pronoun; null for other tokens. */
-function pronounOf(t: Token | undefined): string | null {
+export function pronounOf(t: Token | undefined): string | null {
   if (!isWord(t)) return null;
   const base = t.low.replace(/['’](s|d|ll|ve|re|m)$/, '');
   return PRONOUN_WORDS.has(base) ? base : null;

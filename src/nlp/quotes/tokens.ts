@@ -15,6 +15,8 @@ export interface Token {
   cap: boolean;
   /** Index of the quote a 'quote' token stands for; -1 for other tokens (one object shape for all). */
   quote: number;
+  /** A line break comes between this token and the one before (names never run across lines). */
+  nl: boolean;
 }
 
 const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'rev',
@@ -123,14 +125,18 @@ export function tokenize(masked: string, from: number, to: number, quoteAt: (off
   // Like a `u` regex, a start inside a surrogate pair backs up to the pair.
   if (i > 0 && i < n && (masked.charCodeAt(i) & 0xfc00) === 0xdc00 && (masked.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
   for (;;) {
-    while (i < n && isSpaceAt(masked.charCodeAt(i))) i++;
+    let nl = false;
+    while (i < n && isSpaceAt(masked.charCodeAt(i))) {
+      if (masked.charCodeAt(i) === 10) nl = true;
+      i++;
+    }
     if (i >= n || i >= to) break;
     const s = i;
     const c = masked.charCodeAt(s);
     if (c === 0x25a0) {
       let j = s + 1;
       while (j < n && masked.charCodeAt(j) === 0x25a0) j++;
-      out.push({ text: masked.slice(s, j), start: s, end: Math.min(j, to), kind: 'quote', quote: quoteAt(s), low: '', cap: false });
+      out.push({ text: masked.slice(s, j), start: s, end: Math.min(j, to), kind: 'quote', quote: quoteAt(s), low: '', cap: false, nl });
       i = j;
       continue;
     }
@@ -139,7 +145,7 @@ export function tokenize(masked: string, from: number, to: number, quoteAt: (off
       // One code point; `end` stays s + 1 even for a surrogate pair (as the token always had).
       const len = cpLength(cp);
       const p = masked.slice(s, s + len);
-      out.push({ text: p, start: s, end: s + 1, kind: 'punct', quote: -1, low: p, cap: false });
+      out.push({ text: p, start: s, end: s + 1, kind: 'punct', quote: -1, low: p, cap: false, nl });
       i = s + len;
       continue;
     }
@@ -160,7 +166,7 @@ export function tokenize(masked: string, from: number, to: number, quoteAt: (off
     } else if (low.endsWith('.')) {
       low = low.slice(0, -1);
     }
-    out.push({ text, start: s, end: e, kind: 'word', quote: -1, low, cap: low.charCodeAt(0) !== text.charCodeAt(0) });
+    out.push({ text, start: s, end: e, kind: 'word', quote: -1, low, cap: low.charCodeAt(0) !== text.charCodeAt(0), nl });
   }
   return out;
 }

@@ -1,0 +1,150 @@
+// Features of one (quote, candidate speaker) pair for the learned ranker. Every feature is a short
+// string; the model's weight for it is learned (scripts/train-quotes.ts). Features describe the
+// frame, never particular words of a data set: side and distance, same or adjacent sentence and
+// paragraph, the cue verb next to the mention, "according to", colon introductions, "a call from X",
+// "X's call for", subject position, kind of mention, name-likeness from the name lexicon and the
+// article, and whether the candidate is the previous quote's speaker or the rule reading's pick.
+import { CUE_FILLERS, cueLemma, isStrongCue } from './cues.ts';
+import { firstNameGender, ORG_WORDS, SPEECH_NOUNS } from './lexicon.ts';
+import type { Candidate, SentenceSpan } from './speaker-candidates.ts';
+import { isWord, type Token } from './tokens.ts';
+
+export interface QuoteFrame {
+  tokens: Token[];
+  sentences: SentenceSpan[];
+  /** Quote token and its sentence. */
+  q: number;
+  si: number;
+  partial: boolean;
+  openEnded: boolean;
+  /** The quote opens its paragraph. */
+  opensParagraph: boolean;
+  /** Words the article also uses in lowercase ("knowing", "regular"): weak evidence against a name. */
+  lowerWords: Set<string>;
+  /** Multi-word names seen in the article, lowercased word -> true (surname or first name). */
+  knownNameWords: Set<string>;
+}
+
+const FREQUENT = new Set(['say', 'tell', 'add', 'write', 'ask', 'note', 'explain', 'argue', 'claim', 'warn', 'call', 'continue', 'report', 'describe']);
+const PREPS = new Set(['to', 'with', 'by', 'from', 'for', 'of', 'at', 'on', 'in', 'about', 'against', 'than', 'between', 'like', 'and']);
+
+function cueClass(t: Token | undefined, strongOnly = false): string | null {
+  if (!isWord(t) || (t.cap && t.low !== 'says' && t.low !== 'said')) return null;
+  const l = cueLemma(t.low);
+  if (l === null) return null;
+  if (strongOnly && !isStrongCue(t.low)) return null;
+  return FREQUENT.has(l) ? l : isStrongCue(t.low) ? 'strong' : 'weak';
+}
+
+/** First token after j that is not a filler ("has also said"). */
+function skipFillers(tokens: Token[], j: number, hi: number): number {
+  let k = j;
+  while (k < hi && isWord(tokens[k]) && !tokens[k]!.cap && (CUE_FILLERS.has(tokens[k]!.low) || tokens[k]!.low.endsWith('ly'))) k++;
+  return k;
+}
+
+const bucket = (d: number): string => (d <= 0 ? '0' : d === 1 ? '1' : d <= 3 ? '2-3' : d <= 6 ? '4-6' : d <= 12 ? '7-12' : d <= 25 ? '13-25' : 'far');
+
+function kindOf(c: Candidate): string {
+  const m = c.m;
+  if (m.kind === 'pronoun') return `pro-${m.text}`;
+  if (m.kind === 'nominal') return 'nominal';
+  return m.isOrg ? 'org' : 'name';
+}
+
+function contextFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
+  const { tokens } = f;
+  const s = f.sentences[c.sent]!;
+  const after = skipFillers(tokens, c.j, s.b);
+  const cueR = cueClass(tokens[after]);
+  if (cueR) out.push(`cueR=${cueR}`, after === c.j ? 'cueR-adj' : 'cueR-fill');
+  const p1 = tokens[c.i - 1];
+  const p2 = tokens[c.i - 2];
+  const cueL = c.i > s.a ? cueClass(p1) : null;
+  if (cueL) out.push(`cueL=${cueL}`);
+  if (p1?.low === 'to' && p2?.low === 'according') out.push('according');
+  else if (isWord(p1) && PREPS.has(p1.low)) out.push(`prep=${p1.low}`);
+  if (p1?.low === 'from' && isWord(p2) && SPEECH_NOUNS.has(p2.low)) out.push('speech-from');
+  if (isWord(p1) && cueLemma(p1.low) === 'tell') out.push('told-object');
+  const n1 = tokens[c.j];
+  if (/['’]s?$/.test(tokens[c.j - 1]!.text) && isWord(n1) && SPEECH_NOUNS.has(n1.low)) out.push('poss-speech');
+  if (n1?.text === ',') out.push('comma-after');
+  if (n1?.text === ':' || tokens[after]?.text === ':') out.push('colon-after');
+  if (n1?.kind === 'quote') out.push('quote-after');
+  if (p1?.kind === 'quote' || (p1?.text === ',' && p2?.kind === 'quote')) out.push('quote-before');
+  if (c.i === s.a || (c.i === s.a + 1 && !isWord(tokens[s.a]))) out.push('sent-init');
+  else if (p1?.text === ',' || p1?.text === ';') out.push('after-comma');
+  if (tokens[s.b - 1]?.text === ':' && c.sent < f.si) out.push('colon-intro');
+}
+
+function positionFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
+  const left = c.j <= f.q;
+  const side = left ? 'L' : 'R';
+  const rel = c.sent - f.si;
+  const sameParagraph = f.sentences[c.sent]!.para === f.sentences[f.si]!.para;
+  out.push(`side=${side}`, `rel=${rel}${sameParagraph ? '' : '-para'}`);
+  const d = left ? f.q - c.j : c.i - f.q - 1;
+  out.push(`dist${side}=${bucket(d)}`);
+  // Another quote between the mention and this quote: the mention more likely frames that one.
+  const lo = left ? c.j : f.q + 1;
+  const hi = left ? f.q : c.i;
+  for (let k = lo; k < hi; k++) if (f.tokens[k]!.kind === 'quote') { out.push('quote-between'); break; }
+  out.push(`q=${f.partial ? 'partial' : 'direct'}${f.openEnded ? '-open' : ''}`);
+  if (f.q === f.sentences[f.si]!.a) out.push('q-opens-sentence');
+}
+
+function nameFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
+  const m = c.m;
+  if (m.kind !== 'name') {
+    if (m.kind === 'nominal') out.push(/^(a|an|one|another)\s/i.test(m.text) ? 'nominal-indef' : /^(the|this|that)\s/i.test(m.text) ? 'nominal-def' : 'nominal-other');
+    return;
+  }
+  const words = m.text.replace(/^the\s+/, '').split(/\s+/);
+  out.push(`nwords=${Math.min(words.length, 4)}`);
+  const first = words[0]!.toLowerCase();
+  const last = words[words.length - 1]!.toLowerCase().replace(/['’]s?$/, '');
+  if (firstNameGender(first) !== undefined) out.push('first-in-lexicon');
+  if (f.lowerWords.has(first)) out.push('first-seen-lower');
+  if (words.length === 1 && f.knownNameWords.has(last)) out.push('known-surname');
+  if (words.some((w) => ORG_WORDS.has(w.toLowerCase()))) out.push('org-word');
+  if (m.role) out.push('has-role');
+  if (m.honorific) out.push('honorific');
+  if (/^\p{Lu}+$/u.test(words[0]!) && words[0]!.length > 1) out.push('acronym');
+  if (m.text.startsWith('the ')) out.push('the-name');
+}
+
+/**
+ * Feature strings of candidate `c` for the quote in `f`. `rank` is the candidate's order among
+ * those on its side (0 = nearest); `rule` whether the rule reading picked it; `prev` whether it
+ * is the previous quote's speaker.
+ */
+export function candidateFeatures(f: QuoteFrame, c: Candidate, rank: number, rule: boolean, prev: boolean): string[] {
+  const base: string[] = [];
+  positionFeatures(f, c, base);
+  const ctx: string[] = [];
+  contextFeatures(f, c, ctx);
+  // The same cue means something else beside the quote's own sentence than two sentences away.
+  const where = `${c.j <= f.q ? 'L' : 'R'}${Math.max(-2, c.sent - f.si)}${f.q === f.sentences[f.si]!.a ? 'i' : ''}`;
+  for (const x of ctx) base.push(x, `${where}|${x}`);
+  if (rule) base.push(`${where}|rule`);
+  base.push(`${where}|rank=${Math.min(rank, 2)}`);
+  nameFeatures(f, c, base);
+  base.push(`rank=${Math.min(rank, 3)}`);
+  if (rule) base.push('rule');
+  if (prev) base.push('prev-speaker');
+  const kind = kindOf(c);
+  const out = ['bias', `kind=${kind}`];
+  const coarse = kind.startsWith('pro-') ? 'pro' : kind;
+  for (const x of base) out.push(x, `${coarse}|${x}`);
+  return out;
+}
+
+/** Features of the "previous speaker goes on" choice, for a quote without a mention of its own. */
+export function continuationFeatures(f: QuoteFrame, paragraphsBack: number, hasCueInSentence: boolean, prevContinues: boolean): string[] {
+  const out = ['cont', `cont-para=${Math.min(paragraphsBack, 3)}`, `cont-q=${f.partial ? 'partial' : 'direct'}`];
+  if (f.opensParagraph) out.push('cont-opens-para');
+  if (f.q === f.sentences[f.si]!.a) out.push('cont-opens-sentence');
+  if (hasCueInSentence) out.push('cont-cue-in-sentence');
+  if (prevContinues) out.push('cont-marked');
+  return out;
+}
