@@ -1,4 +1,5 @@
-// /digest topic:<text> [since:<24h|3d|7d>] — the digest of a topic, posted in the channel.
+// /digest topic:<text> [since:<24h|3d|30d>] [max:<1-20>] — the digest of a topic, posted in the
+// channel. A trailing duration in free text ("ukraine 30d") is always the window, never the topic.
 // On demand it shows everything in the window (only scheduled posts compare with the previous
 // digest). A digest with stories is saved before it is returned, so the adapter can link the
 // thread it starts under the post to the digest id (follow-up questions use its sources).
@@ -10,9 +11,9 @@ import { digestDoc, shortTime } from '../src/render/digest-doc.ts';
 import type { Command } from './types.ts';
 import { MAX_DIGEST_STORIES } from '../src/domain/types.ts';
 import type { CommandDeps } from './deps.ts';
-import { DURATIONS, durationNames, parseDuration, present, splitFreeText, usageError, userText } from './options.ts';
+import { DURATIONS, MAX_WINDOW_MS, durationNames, parseWindow, present, splitFreeText, usageError, userText, windowName } from './options.ts';
 
-const USAGE = '/digest topic:<words> [since:24h|3d|7d] [max:1-20], e.g. /digest ukraine 3d';
+const USAGE = '/digest topic:<words> [since:24h|3d|30d] [max:1-20], e.g. /digest ukraine 3d';
 
 const args = z.object({
   topic: userText('topic', 200),
@@ -20,9 +21,10 @@ const args = z.object({
     .string()
     .default('24h')
     .transform((s, c) => {
-      const d = parseDuration(s);
-      if (!d) c.addIssue({ code: 'custom', message: `since must be one of ${durationNames.join(', ')}` });
-      return d ?? '24h';
+      const ms = parseWindow(s);
+      if (ms === null) c.addIssue({ code: 'custom', message: `since "${s}" is not a duration (try 24h, 3d, 7d or 30d)` });
+      else if (ms > MAX_WINDOW_MS) c.addIssue({ code: 'custom', message: `since ${s} is longer than ${windowName(MAX_WINDOW_MS)}, the longest window in chat (the newsbot digest command line reads any range)` });
+      return ms ?? 0;
     }),
   max: z.coerce
     .number({ error: 'max must be a number' })
@@ -38,24 +40,16 @@ export const digest: Command<CommandDeps> = {
   manage: false,
   options: [
     { name: 'topic', description: 'What the news is about, e.g. ukraine', type: 'string', required: true, maxLength: 200 },
-    {
-      name: 'since',
-      description: 'How far back (default 24h)',
-      type: 'string',
-      required: false,
-      choices: durationNames.map((d) => ({ name: d, value: d })),
-    },
+    { name: 'since', description: 'How far back: 24h, 3d, 7d, 30d (default 24h, at most 30d)', type: 'string', required: false, maxLength: 20 },
     { name: 'max', description: `How many stories at most (default 5, up to ${MAX_DIGEST_STORIES})`, type: 'integer', required: false },
   ],
   parseText(text): Record<string, string> | { error: string } {
     const { words, named } = splitFreeText(text, ['topic', 'since', 'max']);
-    // A trailing duration ("ukraine 3d") is the window; everything else is the topic.
-    // Two-word forms ("1 week", "3 days") count too.
-    const lastTwo = words.slice(-2).join(' ');
-    if (!named.since && words.length > 2 && parseDuration(lastTwo)) {
-      named.since = parseDuration(lastTwo)!;
-      words.splice(-2);
-    } else if (!named.since && words.length > 1 && parseDuration(words.at(-1)!)) {
+    // A trailing duration ("ukraine 3d", "ukraine 3 days") is the window, whatever its length (a
+    // window too long is an error, not part of the topic); everything before it is the topic.
+    if (!named.since && words.length > 2 && parseWindow(words.slice(-2).join(' ')) !== null) {
+      named.since = windowName(parseWindow(words.splice(-2).join(' '))!);
+    } else if (!named.since && words.length > 1 && parseWindow(words.at(-1)!) !== null) {
       named.since = words.pop()!;
     }
     const topic = named.topic ?? words.join(' ');
@@ -69,7 +63,7 @@ export const digest: Command<CommandDeps> = {
     const until = deps.now();
     const d = await buildDigest(deps.store, {
       topic,
-      since: new Date(until.getTime() - DURATIONS[since]),
+      since: new Date(until.getTime() - since),
       until,
       maxStories: max,
       model: deps.model,

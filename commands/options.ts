@@ -3,19 +3,37 @@
 // helper here accepts hostile input and returns an error value instead of throwing.
 import { z } from 'zod';
 
-/** The windows /digest offers, in milliseconds. */
-export const DURATIONS = { '24h': 24 * 3_600_000, '3d': 3 * 86_400_000, '7d': 7 * 86_400_000 } as const;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Windows suggested to people (the "try /digest harbour 3d" hint); any other length works too. */
+export const DURATIONS = { '24h': DAY, '3d': 3 * DAY, '7d': 7 * DAY, '14d': 14 * DAY, '30d': 30 * DAY } as const;
 export type DurationName = keyof typeof DURATIONS;
 export const durationNames = Object.keys(DURATIONS) as DurationName[];
+/** Longest window a chat command reads: a month of one topic is already a long digest. */
+export const MAX_WINDOW_MS = 30 * DAY;
 
-/** Accepts "24h", "3d", "7d" and their spelled-out forms ("1d", "1 day", "week"); null otherwise. */
-export function parseDuration(s: string): DurationName | null {
-  const v = s.trim().toLowerCase().replace(/\s+/g, '');
-  if (v in DURATIONS) return v as DurationName;
-  if (['1d', '1day', 'day', '24hours', 'today'].includes(v)) return '24h';
-  if (['3days', '72h'].includes(v)) return '3d';
-  if (['1w', 'week', '1week', '7days', '168h'].includes(v)) return '7d';
-  return null;
+const UNITS: Record<string, number> = { m: 60_000, min: 60_000, mins: 60_000, minute: 60_000, minutes: 60_000, h: HOUR, hr: HOUR, hrs: HOUR, hour: HOUR, hours: HOUR, d: DAY, day: DAY, days: DAY, w: 7 * DAY, wk: 7 * DAY, week: 7 * DAY, weeks: 7 * DAY };
+
+/**
+ * A window as people write it: "24h", "3d", "30d", "2w", "90m", "3 days", "1 week", "week", "today".
+ * Returns milliseconds (whatever the length: callers check their own limit), or null when the text
+ * is not a duration at all.
+ */
+export function parseWindow(s: string): number | null {
+  const v = s.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (v === 'today' || v === 'day') return DAY;
+  if (v === 'week') return 7 * DAY;
+  const m = /^(\d{1,6}) ?([a-z]+)$/.exec(v);
+  const unit = m ? UNITS[m[2]!] : undefined;
+  if (!m || unit === undefined || Number(m[1]) === 0) return null;
+  return Number(m[1]) * unit;
+}
+
+/** "24h", "3d", "36h", "90m": a window length in its largest whole unit. */
+export function windowName(ms: number): string {
+  if (ms % DAY === 0) return `${ms / DAY}d`;
+  if (ms % HOUR === 0) return `${ms / HOUR}h`;
+  return `${Math.round(ms / 60_000)}m`;
 }
 
 /**

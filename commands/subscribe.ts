@@ -13,13 +13,17 @@ import type { Command } from './types.ts';
 export const MAX_PER_CHANNEL = 20;
 
 const KEYS = ['topic', 'time', 'timezone', 'weekdays', 'max', 'quiet', 'empty'];
-const TIME = /^\d{1,2}:\d{2}$/;
+const TIME = /^\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?$|^\d{1,2}:\d{2}$/i;
 
-/** Finds where the schedule starts in free text: a time "08:30", or five tokens that parse as cron. */
+/**
+ * Finds where the schedule starts in free text: a time ("08:30", "7pm", "7:30 am"), or five tokens
+ * that parse as cron.
+ */
 function scheduleAt(words: string[]): { index: number; length: number } | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!.replace(/^["“]|["”]$/g, '');
     if (TIME.test(w)) return { index: i, length: 1 };
+    if (/^\d{1,2}(?:[:.]\d{2})?$/.test(w) && /^[ap]\.?m\.?$/i.test(words[i + 1] ?? '')) return { index: i, length: 2 };
     if (/^["“].*\s/.test(words[i]!) && !('error' in parseCron(w))) return { index: i, length: 1 };
     if (/^[\d*]/.test(w) && i + 5 <= words.length && !('error' in parseCron(words.slice(i, i + 5).join(' ')))) {
       return { index: i, length: 5 };
@@ -34,7 +38,7 @@ export const subscribe: Command<CommandDeps> = {
   manage: true,
   options: [
     { name: 'topic', description: 'What the news is about, e.g. ukraine', type: 'string', required: true, maxLength: 200 },
-    { name: 'time', description: 'Local time like 08:30, or a cron expression like "30 8 * * 1-5"', type: 'string', required: true, maxLength: 100 },
+    { name: 'time', description: 'Local time like 08:30 or 7pm, or a cron expression like "30 8 * * 1-5"', type: 'string', required: true, maxLength: 100 },
     { name: 'timezone', description: 'IANA timezone, e.g. Europe/Kyiv', type: 'string', required: true, maxLength: 64 },
     { name: 'weekdays', description: 'Days, e.g. mon-fri or mon,wed,fri (default every day)', type: 'string', required: false, maxLength: 40 },
     { name: 'max', description: 'Most stories per digest, 1-10 (default 5)', type: 'integer', required: false },
@@ -54,7 +58,7 @@ export const subscribe: Command<CommandDeps> = {
     const { words, named } = splitFreeText(text, KEYS);
     if (!named.time) {
       const at = scheduleAt(words);
-      if (!at) return { error: `Say when, as a time like 08:30 or a cron expression. Type: ${SUBSCRIBE_USAGE}` };
+      if (!at) return { error: `Say when, as a time like 08:30 or 7pm, or a cron expression. Type: ${SUBSCRIBE_USAGE}` };
       named.time = words.slice(at.index, at.index + at.length).join(' ').replace(/^["“]|["”]$/g, '');
       const before = words.slice(0, at.index);
       const after = words.slice(at.index + at.length);

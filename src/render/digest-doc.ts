@@ -62,14 +62,19 @@ function storiesLabel(d: Digest, more: MoreHint): string {
   return `${shown} of ${found} stories; ${more(d.topic, max)} for ${max === found ? 'all' : `the top ${max}`}`;
 }
 
-export function digestDoc(d: Digest, more: MoreHint = chatHint): Doc {
+/**
+ * `more` words the way to ask for more stories; `range` replaces "Last 3d" when the window does not
+ * end now ("2022-01-01 to 2022-02-01").
+ */
+export function digestDoc(d: Digest, more: MoreHint = chatHint, range?: string): Doc {
   const window = windowLabel(d.since, d.until);
+  const span = range ?? `Last ${window}`;
   const title = `News digest: ${d.topic}`;
   if (d.stories.length === 0) {
     const why = d.articleCount > 0 ? ' that have not been posted already' : '';
     return {
       title,
-      blocks: [{ type: 'paragraph', inlines: [text(`No stories about ${d.topic}${why} in the last ${window}.`)] }],
+      blocks: [{ type: 'paragraph', inlines: [text(`No stories about ${d.topic}${why} ${range ? `from ${range}` : `in the last ${window}`}.`)] }],
     };
   }
   const outlets = new Set(d.stories.flatMap((s) => s.articles.map((a) => a.outlet))).size;
@@ -80,7 +85,7 @@ export function digestDoc(d: Digest, more: MoreHint = chatHint): Doc {
     {
       type: 'context',
       inlines: [
-        text(`Last ${window} · ${storiesLabel(d, more)}${changed} from ${plural(d.articleCount, 'matching article')} across ${plural(outlets, 'outlet')}`),
+        text(`${span} · ${storiesLabel(d, more)}${changed} from ${plural(d.articleCount, 'matching article')} across ${plural(outlets, 'outlet')}`),
       ],
     },
   ];

@@ -10,9 +10,23 @@ const topicText = z
   .pipe(z.string().min(1, 'topic is empty').max(200, 'topic is too long (at most 200 characters)'));
 
 export const SUBSCRIBE_USAGE =
-  '/subscribe topic:<words> time:<08:30 or cron> timezone:<Europe/Kyiv> [weekdays:mon-fri] [max:1-10] [quiet:22:00-07:00] [empty:note|silent], e.g. /subscribe ukraine 08:30 Europe/Kyiv mon-fri 5';
+  '/subscribe topic:<words> time:<08:30, 7pm or cron> timezone:<Europe/Kyiv> [weekdays:mon-fri] [max:1-10] [quiet:22:00-07:00] [empty:note|silent], e.g. /subscribe ukraine 08:30 Europe/Kyiv mon-fri 5';
 
-const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+/**
+ * A time of day as people write it: "19:00", "7:05", "7pm", "7 pm", "7:30am", "12am" (midnight).
+ * Returns hours and minutes, or null when it is not a valid time of day.
+ */
+export function clockTime(s: string): { h: number; m: number } | null {
+  const t = /^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?$/i.exec(s.trim());
+  if (t) {
+    const h = Number(t[1]);
+    const m = Number(t[2] ?? 0);
+    if (h < 1 || h > 12 || m > 59) return null;
+    return { h: (h % 12) + (t[3]!.toLowerCase() === 'p' ? 12 : 0), m };
+  }
+  const u = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(s.trim());
+  return u ? { h: Number(u[1]), m: Number(u[2]) } : null;
+}
 
 /** "mon-fri", "mon,wed,fri", "weekdays", "weekends", "daily" -> cron weekday field, or null. */
 export function weekdaysToCron(s: string): string | null {
@@ -61,7 +75,7 @@ export const subscribeArgs = z
     empty: z.enum(['note', 'silent'], { error: 'empty must be note or silent' }).default('note'),
   })
   .transform((a, c) => {
-    const t = TIME.exec(a.time);
+    const t = clockTime(a.time);
     let cron: string;
     if (t) {
       const dow = a.weekdays ? weekdaysToCron(a.weekdays) : '*';
@@ -69,8 +83,8 @@ export const subscribeArgs = z
         c.addIssue({ code: 'custom', message: `weekdays "${a.weekdays}" not understood (try mon-fri, mon,wed,fri or weekends)` });
         return z.NEVER;
       }
-      cron = `${Number(t[2])} ${Number(t[1])} * * ${dow}`;
-    } else if (/^\d{1,2}:\d{2}$/.test(a.time)) {
+      cron = `${t.m} ${t.h} * * ${dow}`;
+    } else if (/^\d{1,2}(?::\d{2})?\s*([ap]\.?m\.?)?$/i.test(a.time) && !/^\d+$/.test(a.time)) {
       c.addIssue({ code: 'custom', message: `time "${a.time}" is not a time of day (00:00 to 23:59)` });
       return z.NEVER;
     } else {

@@ -32,7 +32,7 @@ describe('newsbot digest', () => {
     expect(parseDuration('24h')).toBe(86_400_000);
     expect(parseDuration('3d')).toBe(3 * 86_400_000);
     expect(parseDuration('7d')).toBe(7 * 86_400_000);
-    for (const bad of ['', '24', 'h', '-3d', '0h', '3 days', '1.5h', '9999w']) expect(() => parseDuration(bad)).toThrow(UsageError);
+    for (const bad of ['', '24', 'h', '-3d', '0h', '3 days', '1.5h', '2022-01-01x']) expect(() => parseDuration(bad)).toThrow(UsageError);
   });
 
   it('prints the digest as text with the window, the story and its sources', async () => {

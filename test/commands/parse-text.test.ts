@@ -18,6 +18,19 @@ describe('parseText of each command', () => {
     expect(p('"harbour strike" since:24h')).toEqual({ topic: '"harbour strike"', since: '24h' });
     // A lone duration is a topic, not an empty topic with a window.
     expect(p('3d')).toEqual({ topic: '3d' });
+    // Any trailing duration is the window, even one too long (run() then says so).
+    expect(p('ukraine 30d')).toEqual({ topic: 'ukraine', since: '30d' });
+    expect(p('ukraine 60d')).toEqual({ topic: 'ukraine', since: '60d' });
+    expect(p('ukraine 2 weeks')).toEqual({ topic: 'ukraine', since: '14d' });
+    expect(p('ukraine 36h max:10')).toEqual({ topic: 'ukraine', since: '36h', max: '10' });
+  });
+
+  it('/subscribe reads times as people write them', () => {
+    const p = cmd('subscribe').parseText;
+    expect(p('ukraine 7pm Europe/Kyiv')).toMatchObject({ topic: 'ukraine', time: '7pm', timezone: 'Europe/Kyiv' });
+    expect(p('ukraine 7:30am UTC')).toMatchObject({ topic: 'ukraine', time: '7:30am', timezone: 'UTC' });
+    expect(p('ukraine 7 pm UTC mon-fri')).toMatchObject({ topic: 'ukraine', time: '7 pm', timezone: 'UTC', weekdays: 'mon-fri' });
+    expect(p('ukraine 19:00 UTC')).toMatchObject({ topic: 'ukraine', time: '19:00' });
   });
 
   it('/whosaid keeps a "phrase" in its quotes and takes topic:<words>', () => {
@@ -65,7 +78,7 @@ describe('missing arguments through the router', () => {
       ['/sources add', /^url is missing\. Type: \/sources add <url>/],
       ['/sources frob', /^action must be add, list or remove\. Type: \/sources/],
       ['/unsubscribe', /^Say which subscription\. Type: \/unsubscribe id:/],
-      ['/subscribe harbour strike', /^Say when, as a time like 08:30 or a cron expression\. Type: \/subscribe/],
+      ['/subscribe harbour strike', /^Say when, as a time like 08:30 or 7pm, or a cron expression\. Type: \/subscribe/],
       ['/frobnicate', /^Unknown command\. Try: \/digest, \/whosaid, \/ask/],
     ];
     for (const [line, want] of cases) {
