@@ -2,6 +2,7 @@
 // deferral received by the fake REST, through the real discord.js client and adapter, p50/p99,
 // idle and while the same process ingests (store writes) and extracts quotes and summarises
 // synthetic articles in the background. Discord's deadline is 3 s.
+import { createConversation } from '../src/conversation/conversation.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,7 +51,7 @@ const bench: Bench = {
       now: () => new Date('2026-11-28T12:00:00Z'),
       onSubscriptionsChanged: async () => {},
     };
-    const adapter = createDiscordAdapter({ token: 'bench', apiUrl: fake.apiUrl, deps, commands: [digest, sources], log });
+    const adapter = createDiscordAdapter({ token: 'bench', apiUrl: fake.apiUrl, conversation: createConversation({ commands: [digest, sources], deps }), cache: store.cache, log });
     let processed = 0;
     let stop = false;
     try {

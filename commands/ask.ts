@@ -16,6 +16,7 @@ export const ask: Command<CommandDeps> = {
   name: 'ask',
   description: 'Ask a question; in a digest thread it is answered from that digest',
   manage: false,
+  visibility: 'public',
   options: [{ name: 'question', description: 'Your question', type: 'string', required: true, maxLength: 500 }],
   parseText(text): Record<string, string> | { error: string } {
     const question = text.trim().replace(/^question:/i, '').trim();
@@ -32,6 +33,6 @@ export const ask: Command<CommandDeps> = {
       model: deps.model,
       now: deps.now(),
     });
-    return { kind: 'doc', doc: answerDoc(answer) };
+    return { kind: 'doc', visibility: 'public', doc: answerDoc(answer) };
   },
 };

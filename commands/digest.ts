@@ -1,8 +1,8 @@
 // /digest topic:<text> [since:<24h|3d|30d>] [max:<1-20>] — the digest of a topic, posted in the
 // channel. A trailing duration in free text ("ukraine 30d") is always the window, never the topic.
 // On demand it shows everything in the window (only scheduled posts compare with the previous
-// digest). A digest with stories is saved before it is returned, so the adapter can link the
-// thread it starts under the post to the digest id (follow-up questions use its sources).
+// digest). A digest with stories is returned with the reply: the conversation saves it, posts it
+// and links the thread under the post to it (follow-up questions use its sources).
 import { z } from 'zod';
 import { buildDigest } from '../src/digest/build.ts';
 import { onTopic, topicQuery } from '../src/digest/topic.ts';
@@ -38,6 +38,7 @@ export const digest: Command<CommandDeps> = {
   name: 'digest',
   description: 'Digest of the news about a topic',
   manage: false,
+  visibility: 'public',
   options: [
     { name: 'topic', description: 'What the news is about, e.g. ukraine', type: 'string', required: true, maxLength: 200 },
     { name: 'since', description: 'How far back: 24h, 3d, 7d, 30d (default 24h, at most 30d)', type: 'string', required: false, maxLength: 20 },
@@ -56,7 +57,7 @@ export const digest: Command<CommandDeps> = {
     if (!topic.trim()) return { error: `Say which topic. Type: ${USAGE}` };
     return { topic, ...(named.since ? { since: named.since } : {}), ...(named.max ? { max: named.max } : {}) };
   },
-  async run(raw, ctx, deps) {
+  async run(raw, _ctx, deps) {
     const parsed = args.safeParse(present(raw));
     if (!parsed.success) return { kind: 'private', text: usageError(parsed.error, USAGE) };
     const { topic, since, max } = parsed.data;
@@ -73,10 +74,9 @@ export const digest: Command<CommandDeps> = {
     if (d.stories.length === 0) {
       const hint = await olderHint(deps, topic, d.since, until);
       if (hint) doc.blocks.push({ type: 'paragraph', inlines: [text(hint)] });
-      return { kind: 'doc', doc };
+      return { kind: 'doc', visibility: 'public', doc };
     }
-    await deps.store.digests.save(d, { platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId });
-    return { kind: 'doc', doc, digest: d };
+    return { kind: 'doc', visibility: 'public', doc, digest: d };
   },
 };
 

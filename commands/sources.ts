@@ -47,6 +47,7 @@ export const sources: Command<CommandDeps> = {
   name: 'sources',
   description: 'List the news sources; managers can add or remove them',
   manage: false,
+  visibility: 'private',
   options: [
     {
       name: 'action',
@@ -67,7 +68,8 @@ export const sources: Command<CommandDeps> = {
     const parsed = args.safeParse(present(raw));
     if (!parsed.success) return { kind: 'private', text: usageError(parsed.error, USAGE) };
     const a = parsed.data;
-    if (a.action === 'list') return { kind: 'doc', doc: listDoc(await deps.store.sources.list()) };
+    // The list shows each source's last error: for the asker only.
+    if (a.action === 'list') return { kind: 'doc', visibility: 'private', doc: listDoc(await deps.store.sources.list()) };
     if (!ctx.canManage) {
       return { kind: 'private', text: `/sources ${a.action} changes what newsbot reads: it needs Manage Channels (Discord) or workspace admin (Slack).` };
     }

@@ -36,6 +36,7 @@ export const subscribe: Command<CommandDeps> = {
   name: 'subscribe',
   description: 'Post a digest of a topic in this channel every day (or on a cron schedule)',
   manage: true,
+  visibility: 'private',
   options: [
     { name: 'topic', description: 'What the news is about, e.g. ukraine', type: 'string', required: true, maxLength: 200 },
     { name: 'time', description: 'Local time like 08:30 or 7pm, or a cron expression like "30 8 * * 1-5"', type: 'string', required: true, maxLength: 100 },

@@ -7,6 +7,7 @@ export const subscriptions: Command<CommandDeps> = {
   name: 'subscriptions',
   description: "List this channel's scheduled digests",
   manage: false,
+  visibility: 'private',
   options: [],
   parseText() {
     return {};

@@ -20,6 +20,7 @@ export const unsubscribe: Command<CommandDeps> = {
   name: 'unsubscribe',
   description: "Stop one of this channel's scheduled digests",
   manage: true,
+  visibility: 'private',
   options: [{ name: 'id', description: 'Subscription id (see /subscriptions)', type: 'string', required: true, maxLength: 64 }],
   parseText(text): Record<string, string> | { error: string } {
     const { words, named } = splitFreeText(text, ['id']);

@@ -20,6 +20,7 @@ export const whosaid: Command<CommandDeps> = {
   name: 'whosaid',
   description: 'Quotes by a person, or who said a phrase',
   manage: false,
+  visibility: 'public',
   options: [
     { name: 'who', description: 'A name, or a "phrase" in double quotes', type: 'string', required: true, maxLength: 200 },
     { name: 'topic', description: 'Only quotes about this topic', type: 'string', required: false, maxLength: 200 },
@@ -35,6 +36,6 @@ export const whosaid: Command<CommandDeps> = {
     if (!parsed.success) return { kind: 'private', text: usageError(parsed.error, USAGE) };
     const { who, topic } = parsed.data;
     const result = await whoSaid(deps.store, { query: who, ...(topic ? { topic } : {}), limit: 10 });
-    return { kind: 'doc', doc: whoSaidDoc(result) };
+    return { kind: 'doc', visibility: 'public', doc: whoSaidDoc(result) };
   },
 };

@@ -6,6 +6,7 @@
 //      the job run again: bookkeeping errors become PermanentJobError, never a retry that re-posts.
 import { z } from 'zod';
 import { PartialPostError } from '../src/chat/port.ts';
+import { linkDigest } from '../src/conversation/deliver.ts';
 import type { ChannelRef, Digest, MessageRef } from '../src/domain/types.ts';
 import { PermanentJobError } from '../src/queue/port.ts';
 import type { Doc } from '../src/render/document.ts';
@@ -110,7 +111,7 @@ export const postDigest: JobDefinition<typeof schema> = {
     }
     try {
       await persist(() => deps.store.posts.markPosted(sub.id, p.period, ref, digest?.id ?? null));
-      if (digest) await persist(() => deps.store.digests.linkThread(sub.platform, ref.threadId ?? ref.messageId, digest!.id));
+      if (digest) await persist(() => linkDigest(deps.store.digests, ref, digest!.id));
     } catch (err) {
       throw new PermanentJobError(`posted ${ref.messageId} but could not record it: ${(err as Error).message}`);
     }

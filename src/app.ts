@@ -9,8 +9,7 @@ import type { TextModel } from './llm/port.ts';
 import type { JobQueue } from './queue/port.ts';
 import type { Scheduler, FireFn } from './schedule/port.ts';
 import type { ChatAdapter } from './chat/port.ts';
-import type { CommandDeps } from '../commands/deps.ts';
-import type { Command } from '../commands/types.ts';
+import type { Conversation } from './conversation/conversation.ts';
 import type { Metrics } from './metrics/port.ts';
 
 export interface App {
@@ -94,8 +93,8 @@ export async function openScheduler(config: Config, log: Logger, fire: FireFn): 
 export async function openChats(
   config: Config,
   log: Logger,
-  deps: CommandDeps,
-  commands: Command<CommandDeps>[],
+  conversation: Conversation,
+  cache: Store['cache'],
   io: {
     stdin: NodeJS.ReadableStream;
     stdout: NodeJS.WritableStream;
@@ -113,8 +112,8 @@ export async function openChats(
         apiUrl: config.DISCORD_API_URL,
         guildId: config.DISCORD_GUILD_ID,
         shards: io.discordShards,
-        deps,
-        commands,
+        conversation,
+        cache,
         log,
       }),
     );
@@ -129,8 +128,7 @@ export async function openChats(
         port: config.SLACK_PORT,
         apiUrl: config.SLACK_API_URL,
         managerIds: config.SLACK_MANAGER_IDS,
-        deps,
-        commands,
+        conversation,
         log,
       }),
     );
@@ -141,8 +139,7 @@ export async function openChats(
       createConsoleAdapter({
         input: io.stdin as import('node:stream').Readable,
         output: io.stdout as import('node:stream').Writable,
-        deps,
-        commands,
+        conversation,
         log,
         ...(io.ready ? { ready: io.ready } : {}),
       }),

@@ -4,8 +4,8 @@
 //   all    = both, in one process (the embedded default)
 import { fileURLToPath } from 'node:url';
 import { allCommands } from '../commands/index.ts';
-import type { CommandDeps } from '../commands/deps.ts';
-import type { Command } from '../commands/types.ts';
+import { createConversation } from './conversation/conversation.ts';
+import type { Command, CommandDeps } from './conversation/types.ts';
 import { enqueueJob, ingestSource } from '../jobs/index.ts';
 import type { JobDeps, PostFn } from '../jobs/deps.ts';
 import { openApp, openChats, openOps, openQueue, openScheduler } from './app.ts';
@@ -27,7 +27,7 @@ export interface Running {
 }
 
 /** Commands wrapped so every run is timed into the command-latency histogram. */
-function timed(commands: Command<CommandDeps>[], metrics: Metrics): Command<CommandDeps>[] {
+function timed(commands: Command[], metrics: Metrics): Command[] {
   return commands.map((c) => ({
     ...c,
     async run(raw, ctx, deps) {
@@ -63,11 +63,6 @@ export async function startNewsbot(
   const { store, model } = app;
 
   let chats: ChatAdapter[] = [];
-  const post: PostFn = (where, doc, o) => {
-    const chat = chats.find((c) => c.platform === where.platform);
-    if (!chat) return Promise.reject(new Error(`no ${where.platform} connection in this process`));
-    return chat.post(where, doc, o);
-  };
 
   // Chat first (it answers within 3 s from the moment it is up); schedules reconcile through
   // the job runtime once it exists.
@@ -81,10 +76,12 @@ export async function startNewsbot(
     now: () => new Date(),
     onSubscriptionsChanged: async () => runtime?.onSubscriptionsChanged(),
   };
+  const conversation = createConversation({ commands: timed(allCommands, metrics), deps: commandDeps });
+  const post: PostFn = conversation.post(() => chats);
   let startIngested!: () => void;
   const ready = new Promise<void>((resolve) => (startIngested = resolve));
   if (role !== 'worker') {
-    chats = await openChats(config, log, commandDeps, timed(allCommands, metrics), { ...opts, ready });
+    chats = await openChats(config, log, conversation, store.cache, { ...opts, ready });
     await Promise.all(chats.map((c) => c.start()));
   }
   runtime = await startJobRuntime({

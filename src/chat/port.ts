@@ -1,8 +1,14 @@
-// Chat-platform port. Adapters (console, discord, slack) receive commands and thread messages,
-// route them through the platform-neutral command router, and own acknowledgement, rendering,
-// limits and escaping. The core only ever asks an adapter to post a Doc somewhere.
+// Chat-platform port. Adapters (console, discord, slack) translate platform events into calls on
+// the conversation core (src/conversation/) and its replies into platform calls; they own
+// acknowledgement, rendering, limits and escaping. Scheduled work only asks them to post a Doc.
 import type { ChannelRef, MessageRef } from '../domain/types.ts';
 import type { Doc } from '../render/document.ts';
+
+/** A message posted publicly, with the thread started under it when one was asked for. */
+export interface Posted extends MessageRef {
+  /** The post went out but its thread could not be started (the caller records it). */
+  threadError?: unknown;
+}
 
 export interface ChatAdapter {
   readonly platform: 'discord' | 'slack' | 'console';
@@ -11,7 +17,7 @@ export interface ChatAdapter {
    * Posts a document to a channel (splitting it over several messages if it exceeds the
    * platform's limits). With `startThread`, starts a thread on the first message and returns its id.
    */
-  post(where: ChannelRef, doc: Doc, opts?: { startThread?: string }): Promise<MessageRef>;
+  post(where: ChannelRef, doc: Doc, opts?: { startThread?: string }): Promise<Posted>;
   /** Throws when the platform connection is down (for /healthz). */
   health(): Promise<void>;
   stop(): Promise<void>;

@@ -5,7 +5,7 @@
 // `failed` also lists what else was finally lost: chat posts the Discord and Slack adapters gave
 // up on (recorded in the store cache) and scheduled digests marked failed in the store. Those
 // are read through the Store port only, so this command never loads discord.js or Bolt.
-import { FAILED_POST_KEYS, failedPostSchema, type FailedPost, type FailedPostPlatform } from '../chat/failed-posts.ts';
+import { FAILED_POST_KEYS, failedPostSchema, type FailedPost, type FailedPostPlatform } from '../conversation/failed-posts.ts';
 import { createFailedJobDir } from '../adapters/inprocess/failed-dir.ts';
 import { failedJobsDir, openQueue, openStore } from '../app.ts';
 import { loadConfig } from '../config.ts';

@@ -9,6 +9,7 @@ import type { CommandDeps } from '../../commands/deps.ts';
 import { createConsoleAdapter } from '../../src/adapters/console/adapter.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';
+import { createConversation } from '../../src/conversation/conversation.ts';
 import type { Store } from '../../src/store/ports.ts';
 
 let cleanup: (() => Promise<void>) | null = null;
@@ -41,7 +42,7 @@ async function run(
   const output = new PassThrough();
   let out = '';
   output.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  const adapter = createConsoleAdapter({ input, output, deps, commands: [sources], log: deps.log });
+  const adapter = createConsoleAdapter({ input, output, conversation: createConversation({ commands: [sources], deps }), log: deps.log });
   await adapter.start();
   await before?.(adapter);
   input.end(lines.join('\n') + '\n');

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sources } from '../../commands/sources.ts';
 import { subscribe } from '../../commands/subscribe.ts';
 import type { Store } from '../../src/store/ports.ts';
-import { discordFailures } from '../../src/adapters/discord/failures.ts';
+import { failedChatPosts } from '../../src/conversation/failed-posts.ts';
+
+const discordFailures = (cache: Parameters<typeof failedChatPosts>[0]) => failedChatPosts(cache, 'discord');
 import { PartialPostError } from '../../src/chat/port.ts';
 import { paragraph, text } from '../../src/render/document.ts';
 import { MEMBER_ONLY } from '../support/fake-discord.ts';

@@ -9,6 +9,7 @@ import type { CommandDeps } from '../../commands/deps.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../src/adapters/discord/adapter.ts';
 import { loadConfig } from '../../src/config.ts';
+import { createConversation } from '../../src/conversation/conversation.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
 
@@ -48,8 +49,8 @@ export async function startHarness(
   const adapter = createDiscordAdapter({
     token: 'test-token',
     apiUrl: fake.apiUrl,
-    deps,
-    commands,
+    conversation: createConversation({ commands, deps }),
+    cache: store.cache,
     log,
     restRetries: o.restRetries ?? 2,
     registerOnStart: o.registerOnStart ?? true,

@@ -4,8 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recordFailure } from '../../src/adapters/discord/failures.ts';
-import { recordSlackFailure } from '../../src/adapters/slack/failures.ts';
+import { recordFailedPost } from '../../src/conversation/failed-posts.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { createLogger } from '../../src/log.ts';
 import { runCliCaptured } from '../support/cli.ts';
@@ -29,9 +28,9 @@ describe('newsbot jobs failed: failed posts', () => {
     await withDataDir(async (dir) => {
       const store = await openSqliteStore(join(dir, 'newsbot.db'));
       const log = createLogger('silent');
-      // Written exactly as the adapters write them when a post finally fails.
-      await recordFailure(store.cache, log, { what: 'follow-up answer', channelId: '777000111' }, new Error('Missing Access'));
-      await recordSlackFailure(store.cache, log, { what: 'digest', channelId: 'C0HARBOUR' }, new Error('channel_not_found'));
+      // Written exactly as the conversation records them when a post finally fails.
+      await recordFailedPost(store.cache, log, 'discord', { what: 'follow-up answer', channelId: '777000111' }, new Error('Missing Access'));
+      await recordFailedPost(store.cache, log, 'slack', { what: 'digest', channelId: 'C0HARBOUR' }, new Error('channel_not_found'));
       const sub = await store.subscriptions.add({
         platform: 'discord', workspaceId: 'G1', channelId: '555000222', topic: 'harbour strike', cron: '30 8 * * *', timezone: 'Europe/Kyiv',
         maxStories: 5, quietHours: null, whenEmpty: 'note', createdBy: 'U1',

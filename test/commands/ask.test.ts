@@ -11,6 +11,8 @@ beforeEach(async () => {
   // The 24h digest holds only today's strike report; the adapter links the thread under it.
   const posted = await f.run('/digest harbour strike');
   if (posted.kind !== 'doc' || !posted.digest) throw new Error('expected a digest');
+  // As the conversation does when it posts a digest: saved, then its thread linked.
+  await f.store.digests.save(posted.digest, { platform: 'slack', workspaceId: 'T1', channelId: 'C1' });
   await f.store.digests.linkThread('slack', '1716200000.000100', posted.digest.id);
   inThread = { ...reader, threadId: '1716200000.000100' };
 });

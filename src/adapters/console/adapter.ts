@@ -1,16 +1,15 @@
 // The console chat adapter: what `npm start` uses when no platform token is set, so the bot can
 // be tried on a fresh machine. Reads one command per line (`/digest ukraine 3d`, `/whosaid
 // "dead end"`, `/ask …`) and prints the rendered replies. After a digest, the console is "in its
-// thread": a line without a slash is a follow-up question answered from that digest's sources.
+// thread": a line without a slash goes to the conversation as a message in that thread.
 // Works with piped input (no TTY). At end of input it stops reading but does not exit the
 // process: the bot keeps running (schedules, workers) until a signal.
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Command, CommandContext, Reply } from '../../../commands/types.ts';
-import type { CommandDeps } from '../../../commands/deps.ts';
-import { runCommandText } from '../../../commands/router.ts';
-import type { ChatAdapter } from '../../chat/port.ts';
-import type { ChannelRef, MessageRef } from '../../domain/types.ts';
+import type { ChatAdapter, Posted } from '../../chat/port.ts';
+import type { Conversation } from '../../conversation/conversation.ts';
+import type { CommandContext, Replier } from '../../conversation/types.ts';
+import type { ChannelRef } from '../../domain/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Doc } from '../../render/document.ts';
 import { renderText } from '../../render/text.ts';
@@ -18,25 +17,28 @@ import { renderText } from '../../render/text.ts';
 export interface ConsoleAdapterOptions {
   input: Readable;
   output: Writable;
-  deps: CommandDeps;
-  commands: Command<CommandDeps>[];
+  conversation: Conversation;
   log: Logger;
   /**
    * Resolves when the sources ingested at start are in. Lines typed (or piped) before then are
    * answered after it, so a first `/digest` sees the articles rather than an empty store.
    */
   ready?: Promise<void>;
+  /** Whether the person at the console may manage sources and subscriptions (default: yes, the operator). */
+  manager?: boolean;
 }
 
 export interface ConsoleAdapter extends ChatAdapter {
   /** Resolves once the input has ended and every line read has been answered. */
   readonly done: Promise<void>;
+  /** The digest thread the console is in (lines without a slash go there), or null. */
+  thread(): string | null;
 }
 
 const CHANNEL = 'console';
 
 export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
-  const { deps, output, log } = o;
+  const { conversation, output, log } = o;
   let rl: Interface | null = null;
   let thread: string | null = null;
   let posts = 0;
@@ -47,17 +49,25 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
   const prompt = () => write(thread ? '(in digest thread: type a question, or a /command)' : '');
 
   const help = () =>
-    `newsbot console. Commands: ${o.commands.map((c) => '/' + c.name).join(' ')}\n` +
+    `newsbot console. Commands: ${conversation.commands.map((c) => '/' + c.name).join(' ')}\n` +
     'e.g. /digest ukraine 7d · /whosaid brandt · /whosaid "front line" · /ask what did the energy minister say? · after a digest, type a follow-up question.';
 
-  async function show(reply: Reply): Promise<void> {
-    if (reply.kind === 'private') return write(reply.text);
-    write(renderText(reply.doc));
-    if (reply.digest) {
-      thread = `console-${reply.digest.id}`;
-      await deps.store.digests.linkThread('console', thread, reply.digest.id);
-    }
+  function print(doc: Doc, opts: { startThread?: string } = {}, channelId = CHANNEL): Posted {
+    posts++;
+    write(renderText(doc));
+    const threadId = opts.startThread ? `console-post-${posts}` : null;
+    if (threadId) thread = threadId;
+    return { platform: 'console', channelId, messageId: `console-${posts}`, threadId };
   }
+
+  const replier: Replier = {
+    async private(c) {
+      write('text' in c ? c.text : renderText(c.doc));
+    },
+    async public(doc, opts) {
+      return print(doc, opts);
+    },
+  };
 
   async function handle(line: string): Promise<void> {
     const text = line.trim();
@@ -67,22 +77,25 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
       platform: 'console',
       workspaceId: 'local',
       channelId: CHANNEL,
-      threadId: thread,
+      threadId: null,
       userId: 'operator',
-      // The console is the local operator: they manage sources and subscriptions.
-      canManage: true,
+      canManage: o.manager ?? true,
     };
     if (!text.startsWith('/')) {
-      if (!thread) return write('Start with a /command (type /help). Follow-up questions work after a /digest.');
-      return show(await runCommandText(o.commands, `/ask ${text}`, ctx, deps));
+      const m = { platform: 'console' as const, workspaceId: 'local', channelId: CHANNEL, userId: 'operator', text, mentionsBot: false, threadKeys: thread ? [thread] : [] };
+      if (!(await conversation.message(m, replier))) {
+        write('Start with a /command (type /help). Follow-up questions work after a /digest.');
+      }
+      return;
     }
-    await show(await runCommandText(o.commands, text, ctx, deps));
+    await conversation.line(text, ctx, replier);
     prompt();
   }
 
   return {
     platform: 'console',
     done,
+    thread: () => thread,
     async start() {
       write(help());
       let isReady = !o.ready;
@@ -106,12 +119,8 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
         });
       });
     },
-    async post(where: ChannelRef, doc: Doc, opts: { startThread?: string } = {}): Promise<MessageRef> {
-      posts++;
-      write(renderText(doc));
-      const threadId = opts.startThread ? `console-post-${posts}` : null;
-      if (threadId) thread = threadId;
-      return { platform: 'console', channelId: where.channelId, messageId: `console-${posts}`, threadId };
+    async post(where: ChannelRef, doc: Doc, opts: { startThread?: string } = {}): Promise<Posted> {
+      return print(doc, opts, where.channelId);
     },
     async health() {},
     async stop() {

@@ -5,18 +5,17 @@
 // the Developer Portal, Bot > Privileged Gateway Intents); without it Discord sends message text
 // only when the bot is mentioned, so follow-up questions then work by mentioning the bot.
 // REST 429s and 5xx are retried by @discordjs/rest (rate-limit aware, `retries` times); what
-// still fails is logged, recorded in the store (failures.ts) and surfaced to the caller.
+// still fails is recorded through the conversation (its failed-post record) and surfaced.
 import { Client, Events, GatewayIntentBits, Routes } from 'discord.js';
-import type { Command } from '../../../commands/types.ts';
-import type { CommandDeps } from '../../../commands/deps.ts';
-import { PartialPostError, type ChatAdapter } from '../../chat/port.ts';
-import type { ChannelRef, MessageRef } from '../../domain/types.ts';
+import { PartialPostError, type ChatAdapter, type Posted } from '../../chat/port.ts';
+import type { Conversation } from '../../conversation/conversation.ts';
+import type { ChannelRef } from '../../domain/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Doc } from '../../render/document.ts';
 import { renderDiscord } from '../../render/discord.ts';
-import { recordFailure } from './failures.ts';
+import type { CacheStore } from '../../store/ports.ts';
 import { handleMessage } from './follow-ups.ts';
-import { handleInteraction } from './interactions.ts';
+import { handleInteraction, startThread } from './interactions.ts';
 import { ensureCommandsRegistered } from './register.ts';
 
 export interface DiscordAdapterOptions {
@@ -25,8 +24,9 @@ export interface DiscordAdapterOptions {
   apiUrl?: string | undefined;
   /** Register commands to this guild (instant) instead of globally. */
   guildId?: string | undefined;
-  deps: CommandDeps;
-  commands: Command<CommandDeps>[];
+  conversation: Conversation;
+  /** Where the hash of the last registered command definitions is kept. */
+  cache: CacheStore;
   log: Logger;
   /** Register slash commands on start when their definitions changed (default true). */
   registerOnStart?: boolean;
@@ -41,14 +41,15 @@ export interface DiscordAdapter extends ChatAdapter {
 }
 
 export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
-  const { deps, log } = o;
+  const { conversation, log } = o;
+  const recordFailure = (f: { what: string; channelId: string }, err: unknown) => conversation.recordFailure('discord', f, err);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
     allowedMentions: { parse: [] },
     rest: { ...(o.apiUrl ? { api: o.apiUrl } : {}), retries: o.restRetries ?? 3 },
     ...(o.shards ? { shards: o.shards.ids, shardCount: o.shards.count } : {}),
   });
-  const env = { client, deps, commands: o.commands };
+  const env = { client, conversation };
 
   client.on(Events.InteractionCreate, (i) => {
     if (!i.isChatInputCommand()) return;
@@ -62,7 +63,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.ShardDisconnect, (ev, id) => log.warn({ code: ev.code, shard: id }, 'discord shard disconnected'));
 
-  async function post(where: ChannelRef, doc: Doc, opts: { startThread?: string } = {}): Promise<MessageRef> {
+  async function post(where: ChannelRef, doc: Doc, opts: { startThread?: string } = {}): Promise<Posted> {
     const channelId = where.threadId ?? where.channelId;
     const payloads = renderDiscord(doc);
     const ids: string[] = [];
@@ -73,7 +74,7 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
         ids.push(msg.id);
       } catch (err) {
         failure = err;
-        await recordFailure(deps.store.cache, log, { what: `post (${ids.length} of ${payloads.length} messages sent)`, channelId }, err);
+        await recordFailure({ what: `post (${ids.length} of ${payloads.length} messages sent)`, channelId }, err);
         break;
       }
     }
@@ -82,17 +83,14 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
     let threadId: string | null = null;
     if (opts.startThread && !where.threadId) {
       try {
-        const t = (await client.rest.post(Routes.threads(channelId, messageId), {
-          body: { name: opts.startThread.slice(0, 100), auto_archive_duration: 1440 },
-        })) as { id: string };
-        threadId = t.id;
+        threadId = await startThread(client, channelId, messageId, opts.startThread);
       } catch (err) {
         // The digest itself is posted; only the thread is missing. Recorded, not thrown, so the
         // scheduler does not post the digest twice.
-        await recordFailure(deps.store.cache, log, { what: 'scheduled digest thread', channelId }, err);
+        await recordFailure({ what: 'scheduled digest thread', channelId }, err);
       }
     }
-    const ref: MessageRef = { platform: 'discord', channelId, messageId, threadId };
+    const ref: Posted = { platform: 'discord', channelId, messageId, threadId };
     if (failure) throw new PartialPostError(ref, ids.length, payloads.length, { cause: failure });
     return ref;
   }
@@ -109,8 +107,8 @@ export function createDiscordAdapter(o: DiscordAdapterOptions): DiscordAdapter {
         try {
           await ensureCommandsRegistered(
             { rest: client.rest, applicationId: client.application!.id, guildId: o.guildId },
-            o.commands,
-            deps.store.cache,
+            conversation.commands,
+            o.cache,
             log,
           );
         } catch (err) {

@@ -8,7 +8,7 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command } from '../../../commands/types.ts';
+import type { Command } from '../../conversation/types.ts';
 
 /** Managers: Manage Channels. Discord hides such commands from others; the adapter checks again. */
 export const MANAGE_PERMISSIONS = PermissionFlagsBits.ManageChannels;

@@ -3,7 +3,7 @@
 // the definitions equals the one stored in the cache after the last successful registration,
 // so restarts do not hit Discord's command-create rate limit. PUT is a bulk overwrite: idempotent.
 import { REST, Routes } from 'discord.js';
-import type { Command } from '../../../commands/types.ts';
+import type { Command } from '../../conversation/types.ts';
 import type { Logger } from '../../log.ts';
 import type { CacheStore } from '../../store/ports.ts';
 import { definitionsHash, toDiscordCommands } from './definitions.ts';

@@ -5,19 +5,15 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
-import type { Command } from '../../../commands/types.ts';
-import type { CommandDeps } from '../../../commands/deps.ts';
-import { PartialPostError, type ChatAdapter } from '../../chat/port.ts';
-import type { ChannelRef, MessageRef } from '../../domain/types.ts';
+import type { ChatAdapter, Posted } from '../../chat/port.ts';
+import type { Conversation } from '../../conversation/conversation.ts';
+import type { ChannelRef } from '../../domain/types.ts';
 import type { Logger } from '../../log.ts';
 import type { Doc } from '../../render/document.ts';
-import { renderSlack } from '../../render/slack.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { createManagerCheck } from './can-manage.ts';
-import { recordSlackFailure } from './failures.ts';
-import { postMessages, SlackPostError } from './post-messages.ts';
 import { registerSlashCommands } from './slash-commands.ts';
-import { registerThreadEvents } from './thread-events.ts';
+import { publicPost, registerThreadEvents } from './thread-events.ts';
 
 export interface SlackAdapterOptions {
   botToken: string;
@@ -33,8 +29,7 @@ export interface SlackAdapterOptions {
   apiUrl?: string | undefined;
   /** User ids allowed to manage sources/subscriptions besides workspace admins and owners. */
   managerIds: string[];
-  deps: CommandDeps;
-  commands: Command<CommandDeps>[];
+  conversation: Conversation;
   log: Logger;
   /** WebClient retry policy for 429s (Retry-After is honoured) and transient failures. */
   retry?: { retries: number; minTimeoutMs: number; maxTimeoutMs: number };
@@ -83,7 +78,7 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
   }
 
   const app = new App({ token: o.botToken, receiver, logger, clientOptions, ignoreSelf: true });
-  const handlers = { deps: o.deps, commands: o.commands, log, canManage: createManagerCheck(o.managerIds, log) };
+  const handlers = { conversation: o.conversation, log, canManage: createManagerCheck(o.managerIds, log) };
   registerSlashCommands(app, handlers);
   registerThreadEvents(app, handlers);
   app.error(async (err) => {
@@ -109,22 +104,11 @@ export function createSlackAdapter(o: SlackAdapterOptions): SlackAdapter {
      * Posts a doc (several messages when long). Throws SlackPostError when Slack refuses the
      * first message, PartialPostError when a later one finally fails.
      */
-    async post(where: ChannelRef, doc: Doc, opts?: { startThread?: string }): Promise<MessageRef> {
-      const threadTs = where.threadId ?? undefined;
-      const messages = renderSlack(doc);
-      const refTo = (first: string): MessageRef => ({
-        platform: 'slack',
-        channelId: where.channelId,
-        messageId: first,
-        threadId: threadTs ?? (opts?.startThread !== undefined ? first : null),
-      });
+    async post(where: ChannelRef, doc: Doc, opts?: { startThread?: string }): Promise<Posted> {
       try {
-        const ts = await postMessages(app.client, where.channelId, messages, { threadTs });
-        return refTo(ts[0]!);
+        return await publicPost(app.client, where.channelId, where.threadId ?? null, doc, opts);
       } catch (err) {
-        await recordSlackFailure(o.deps.store.cache, log, { what: `post "${doc.title.slice(0, 100)}"`, channelId: where.channelId }, err);
-        const sent = err instanceof SlackPostError ? err.posted : [];
-        if (sent.length > 0) throw new PartialPostError(refTo(sent[0]!), sent.length, messages.length, { cause: err });
+        await o.conversation.recordFailure('slack', { what: `post "${doc.title.slice(0, 100)}"`, channelId: where.channelId }, err);
         throw err;
       }
     },

@@ -1,52 +1,47 @@
-// Follow-up questions. A user message in the thread of a posted digest (the thread's ts is linked
-// to the digest in the store, so this survives restarts and works across processes), or any
-// @mention of the bot, is answered in that thread by the `ask` command, which answers from the
-// linked digest's sources when there is one. Bots (including this one) are never answered.
+// Channel messages and mentions, translated. A user's message in a thread, or an @mention of the
+// bot, goes to the conversation, which decides whether it is a follow-up; answers go into that
+// thread. Bots (including this one) are never answered.
 import type { App } from '@slack/bolt';
-import type { CommandContext } from '../../../commands/types.ts';
-import { runCommand } from '../../../commands/router.ts';
+import { PartialPostError } from '../../chat/port.ts';
+import type { Conversation } from '../../conversation/conversation.ts';
+import type { IncomingMessage, Posted, Replier } from '../../conversation/types.ts';
+import type { Doc } from '../../render/document.ts';
 import { renderSlack } from '../../render/slack.ts';
 import { appMentionEventSchema, messageEventSchema, stripMentions } from './payloads.ts';
-import { recordSlackFailure } from './failures.ts';
-import { postMessages } from './post-messages.ts';
-import type { SlackHandlerDeps } from './slash-commands.ts';
+import { postMessages, postFailureHint, SlackPostError } from './post-messages.ts';
 
-interface Question {
-  team: string;
-  channel: string;
-  user: string;
-  threadTs: string;
-  text: string;
+/**
+ * Posts a document in a channel (inside `threadTs` when given). On Slack a thread is the first
+ * message's ts, so asking for one costs nothing. A failure after the first message went out
+ * becomes PartialPostError.
+ */
+export async function publicPost(client: App['client'], channel: string, threadTs: string | null, doc: Doc, opts: { startThread?: string } = {}): Promise<Posted> {
+  const messages = renderSlack(doc);
+  const refTo = (first: string): Posted => ({
+    platform: 'slack',
+    channelId: channel,
+    messageId: first,
+    threadId: threadTs ?? (opts.startThread !== undefined ? first : null),
+  });
+  try {
+    const ts = await postMessages(client, channel, messages, { threadTs: threadTs ?? undefined });
+    return refTo(ts[0]!);
+  } catch (err) {
+    const sent = err instanceof SlackPostError ? err.posted : [];
+    if (sent.length > 0) throw new PartialPostError(refTo(sent[0]!), sent.length, messages.length, { cause: err });
+    throw err;
+  }
 }
 
-async function answerInThread(client: App['client'], q: Question, h: SlackHandlerDeps): Promise<void> {
-  const ask = h.commands.find((c) => c.name === 'ask');
-  if (!ask) {
-    h.log.warn('no ask command registered; slack follow-up ignored');
-    return;
-  }
-  const raw = ask.parseText(q.text);
-  const ctx: CommandContext = {
-    platform: 'slack',
-    workspaceId: q.team,
-    channelId: q.channel,
-    threadId: q.threadTs,
-    userId: q.user,
-    canManage: false,
+function threadReplier(client: App['client'], channel: string, user: string, threadTs: string): Replier {
+  return {
+    async private(c) {
+      const m = 'text' in c ? { text: c.text } : renderSlack(c.doc)[0]!;
+      await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...m });
+    },
+    public: (doc) => publicPost(client, channel, threadTs, doc),
+    failureText: postFailureHint,
   };
-  const reply =
-    'error' in raw && typeof raw.error === 'string'
-      ? ({ kind: 'private', text: raw.error } as const)
-      : await runCommand(ask, raw as Record<string, string>, ctx, h.deps);
-  try {
-    if (reply.kind === 'private') {
-      await client.chat.postEphemeral({ channel: q.channel, user: q.user, thread_ts: q.threadTs, text: reply.text });
-    } else {
-      await postMessages(client, q.channel, renderSlack(reply.doc), { threadTs: q.threadTs });
-    }
-  } catch (err) {
-    await recordSlackFailure(h.deps.store.cache, h.log, { what: `follow-up answer in thread ${q.threadTs}`, channelId: q.channel }, err);
-  }
 }
 
 /**
@@ -58,7 +53,15 @@ function isTimeoutRetry(context: { retryNum?: number; retryReason?: string }): b
   return Boolean(context.retryNum) && context.retryReason === 'http_timeout';
 }
 
-export function registerThreadEvents(app: App, h: SlackHandlerDeps): void {
+export function registerThreadEvents(app: App, h: { conversation: Conversation; log: import('../../log.ts').Logger }): void {
+  const ask = async (client: App['client'], m: IncomingMessage, threadTs: string) => {
+    try {
+      await h.conversation.message(m, threadReplier(client, m.channelId, m.userId, threadTs));
+    } catch (err) {
+      h.log.error({ err, channel: m.channelId }, 'slack thread follow-up failed');
+    }
+  };
+
   app.event('message', async ({ event, client, context }) => {
     const ev = messageEventSchema.safeParse(event);
     if (!ev.success) return;
@@ -70,16 +73,9 @@ export function registerThreadEvents(app: App, h: SlackHandlerDeps): void {
     if (context.botUserId && m.user === context.botUserId) return;
     // A message that mentions the bot also arrives as app_mention; answer it once, there.
     if (context.botUserId && m.text.includes(`<@${context.botUserId}`)) return;
-    const text = stripMentions(m.text);
-    if (!text) return;
-    try {
-      const digest = await h.deps.store.digests.digestForThread('slack', m.thread_ts);
-      if (!digest) return;
-      const team = m.team ?? context.teamId ?? 'unknown';
-      await answerInThread(client, { team, channel: m.channel, user: m.user, threadTs: m.thread_ts, text }, h);
-    } catch (err) {
-      h.log.error({ err, channel: m.channel }, 'slack thread follow-up failed');
-    }
+    const team = m.team ?? context.teamId ?? 'unknown';
+    const msg = { platform: 'slack' as const, workspaceId: team, channelId: m.channel, userId: m.user, text: stripMentions(m.text), mentionsBot: false, threadKeys: [m.thread_ts] };
+    await ask(client, msg, m.thread_ts);
   });
 
   app.event('app_mention', async ({ event, client, context }) => {
@@ -88,8 +84,10 @@ export function registerThreadEvents(app: App, h: SlackHandlerDeps): void {
     const m = ev.data;
     if (context.botUserId && m.user === context.botUserId) return;
     if (isTimeoutRetry(context)) return;
+    // Answered in the mention's thread, or in a new thread under the mention.
     const threadTs = m.thread_ts ?? m.ts;
     const team = m.team ?? context.teamId ?? 'unknown';
-    await answerInThread(client, { team, channel: m.channel, user: m.user!, threadTs, text: stripMentions(m.text) }, h);
+    const msg = { platform: 'slack' as const, workspaceId: team, channelId: m.channel, userId: m.user!, text: stripMentions(m.text), mentionsBot: true, threadKeys: [threadTs] };
+    await ask(client, msg, threadTs);
   });
 }

@@ -5,7 +5,10 @@ import { openSqliteStore } from '../../../src/adapters/sqlite/store.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
 import { SlackPostError } from '../../../src/adapters/slack/post-messages.ts';
 import { PartialPostError } from '../../../src/chat/port.ts';
-import { slackFailures } from '../../../src/adapters/slack/failures.ts';
+import { createConversation } from '../../../src/conversation/conversation.ts';
+import { failedChatPosts } from '../../../src/conversation/failed-posts.ts';
+
+const slackFailures = (cache: Parameters<typeof failedChatPosts>[0]) => failedChatPosts(cache, 'slack');
 import { createLogger } from '../../../src/log.ts';
 import { paragraph, text } from '../../../src/render/document.ts';
 import type { SlackMessage } from '../../../src/render/slack.ts';
@@ -46,8 +49,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     apiUrl: fake.apiUrl.replace(/\/$/, ''), // the adapter adds the trailing slash Bolt needs
     managerIds: ['U0ALLOWED'],
-    deps: testDeps(store),
-    commands: testCommands,
+    conversation: createConversation({ commands: testCommands, deps: testDeps(store) }),
     log: createLogger('silent'),
     retry: { retries: 3, minTimeoutMs: 20, maxTimeoutMs: 2000 },
   });

@@ -1,6 +1,7 @@
 // The Slack adapter with the project's real commands (commands/index.ts), the real SQLite store
 // holding a few fictional articles, and the offline answerer: a digest goes out, and a question
 // in its thread is answered from its sources with citations.
+import { createConversation } from '../../../src/conversation/conversation.ts';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandDeps } from '../../../commands/deps.ts';
@@ -75,8 +76,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     apiUrl: fake.apiUrl,
     managerIds: [],
-    deps: { ...testDeps(store), now: () => NOW },
-    commands: registry,
+    conversation: createConversation({ commands: registry, deps: { ...testDeps(store), now: () => NOW } }),
     log: createLogger('silent'),
   });
   await adapter.start();

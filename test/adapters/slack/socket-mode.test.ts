@@ -1,5 +1,6 @@
 // The real Bolt app in Socket Mode: apps.connections.open on the fake Web API hands out a
 // loopback WebSocket that says hello, then delivers a slash command envelope.
+import { createConversation } from '../../../src/conversation/conversation.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../src/adapters/sqlite/store.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
@@ -22,8 +23,7 @@ beforeAll(async () => {
     port: 0,
     apiUrl: fake.apiUrl,
     managerIds: [],
-    deps: testDeps(store),
-    commands: testCommands,
+    conversation: createConversation({ commands: testCommands, deps: testDeps(store) }),
     log: createLogger('silent'),
   });
 });

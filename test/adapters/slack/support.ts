@@ -62,6 +62,7 @@ export const testDigest: Command<CommandDeps> = {
   name: 'digest',
   description: 'Digest of a topic',
   manage: false,
+  visibility: 'public',
   options: [{ name: 'topic', description: 'Topic', type: 'string', required: true }],
   parseText(t): Record<string, string> | { error: string } {
     const [topic, n] = t.trim().split(/\s+/);
@@ -83,7 +84,7 @@ export const testDigest: Command<CommandDeps> = {
       { type: 'divider' },
     ]);
     const doc: Doc = { title: `Digest: ${topic}`, blocks };
-    return { kind: 'doc', doc, digest };
+    return { kind: 'doc', visibility: 'public', doc, digest };
   },
 };
 
@@ -92,16 +93,18 @@ export const testAsk: Command<CommandDeps> = {
   name: 'ask',
   description: 'Ask a question',
   manage: false,
+  visibility: 'public',
   options: [{ name: 'question', description: 'Question', type: 'string', required: true }],
   parseText(t): Record<string, string> | { error: string } {
     return t.trim() ? { question: t.trim() } : { error: 'Ask something. Type: /ask <question>' };
   },
   async run(raw, ctx, deps) {
     const digest = ctx.threadId ? await deps.store.digests.digestForThread(ctx.platform, ctx.threadId) : null;
-    if (!digest) return { kind: 'doc', doc: { title: 'Answer', blocks: [paragraph(text(`No digest here for: ${raw.question}`))] } };
+    if (!digest) return { kind: 'doc', visibility: 'public', doc: { title: 'Answer', blocks: [paragraph(text(`No digest here for: ${raw.question}`))] } };
     const cites = digest.stories.slice(0, 2).map((s, i) => [text(`[${i + 1}] `), link(s.articles[0]!.title, s.articles[0]!.url)]);
     return {
       kind: 'doc',
+      visibility: 'public',
       doc: { title: `Answer: ${raw.question}`, blocks: [paragraph(text(`From the ${digest.topic} digest [1][2].`)), { type: 'list', items: cites }] },
     };
   },
@@ -112,6 +115,7 @@ export const testSources: Command<CommandDeps> = {
   name: 'sources',
   description: 'Sources',
   manage: false,
+  visibility: 'private',
   options: [],
   parseText(t): Record<string, string> | { error: string } {
     const [action, url] = t.trim().split(/\s+/);

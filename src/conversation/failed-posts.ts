@@ -4,6 +4,7 @@
 // { at: ISO time, what, channelId, error }, newest last, keeping the newest 100. Shared by the chat
 // adapters (which write) and the CLI (which reads) so key and shape cannot drift apart.
 import { z } from 'zod';
+import type { Platform } from '../domain/types.ts';
 import type { Logger } from '../log.ts';
 import type { CacheStore } from '../store/ports.ts';
 
@@ -33,15 +34,16 @@ export async function failedChatPosts(cache: CacheStore, platform: FailedPostPla
   }
 }
 
-/** Logs and records one failed post. Never throws: it is already the error path. */
+/** Logs and records one failed post (the console's are only logged). Never throws: it is already the error path. */
 export async function recordFailedPost(
   cache: CacheStore,
   log: Logger,
-  platform: FailedPostPlatform,
+  platform: Platform,
   f: Pick<FailedPost, 'what' | 'channelId'>,
   err: unknown,
 ): Promise<void> {
   log.error({ err, what: f.what, channelId: f.channelId }, `${platform} post failed after retries`);
+  if (platform === 'console') return;
   try {
     const list = await failedChatPosts(cache, platform);
     list.push({ ...f, error: errorText(err), at: new Date().toISOString() });
