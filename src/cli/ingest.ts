@@ -58,10 +58,10 @@ function progressLine(done: number, total: number, r: SourceResult): string {
 
 const command: CliCommand = {
   name: 'ingest',
-  usage: 'newsbot ingest [<feed-url|page-url|file|dir>…] [--force] [--fetch-articles] [--json]',
+  usage: 'newsbot ingest [<feed-url|page-url|file|dir>…] [--keep] [--force] [--fetch-articles] [--json]',
   summary: 'fetch and store articles (registered sources and NEWSBOT_FEEDS when none given)',
   async run(args, io) {
-    const { positional, flags } = parseArgs(args, { flags: ['force', 'fetch-articles', 'json'] });
+    const { positional, flags } = parseArgs(args, { flags: ['force', 'fetch-articles', 'json', 'keep'] });
     const config = loadConfig(io.env);
     await checkTargets(positional);
     const log = cliLogger(io, config);
@@ -73,6 +73,9 @@ const command: CliCommand = {
       if (!targets.length) {
         throw new UsageError('nothing to ingest: give feed URLs, page URLs, files or folders, or add sources with `newsbot sources add`');
       }
+      // Targets named on the command line are read once; only --keep registers them as sources
+      // for the bot's scheduled ingest (sources that were registered before stay).
+      const before = new Set((await app.store.sources.list()).map((x) => x.id));
       let quotes = 0;
       const summary = await ingestTargets(targets, {
         store: app.store,
@@ -91,6 +94,9 @@ const command: CliCommand = {
           await app.store.quotes.replaceForArticle(a.id, found, speakersOf(found, a.text));
         },
       });
+      if (positional.length && !flags.has('keep')) {
+        for (const r of summary.sources) if (r.sourceId && !before.has(r.sourceId)) await app.store.sources.remove(r.sourceId);
+      }
       io.stdout.write(flags.has('json') ? `${JSON.stringify({ ...summary, quotes })}\n` : `${summaryLine(summary)}; ${quotes} quotes indexed\n`);
       if (summary.failed === 0) return 0;
       return summary.failed === summary.sources.length ? 2 : 1;

@@ -14,6 +14,7 @@ import { looksLikeFeed, parseFeedText } from './feeds.ts';
 import { classifyTarget, guessKind, targetKey, type Target } from './targets.ts';
 import { listFolder, readLocalFile } from './text-file.ts';
 import { candidateFromItem, hostOf, toArticle, type Candidate } from './to-article.ts';
+import { isSampleKey, redateSample } from './sample.ts';
 
 export interface IngestDeps {
   store: Store;
@@ -171,7 +172,8 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
       source ??= await deps.store.sources.add({ url: key, kind: y.kind, title: y.title });
       Object.assign(result, { sourceId: source.id, kind: y.kind, warnings: y.warnings, status: y.notModified ? 'not-modified' : 'ok' });
       const sourceId = source.id;
-      const batch = y.candidates.map((c) => toArticle(c, sourceId, deps.now()));
+      const candidates = isSampleKey(key) ? redateSample(y.candidates, now) : y.candidates;
+      const batch = candidates.map((c) => toArticle(c, sourceId, deps.now()));
       for (const saved of await serial(() => saveDedupedMany(deps.store, batch))) {
         result[saved.status satisfies SaveStatus]++;
         if (saved.status !== 'duplicate' && deps.onArticle) {

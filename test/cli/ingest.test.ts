@@ -26,7 +26,7 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 describe('newsbot ingest', () => {
   it('ingests feeds, files and folders with progress on stderr and one summary line on stdout', async () => {
     server.serve('/rss2.xml', readFileSync(`${fixtures}feeds/rss2.xml`), { 'content-type': 'application/rss+xml' });
-    const r = await cli(['ingest', `${server.url}/rss2.xml`, `${fixtures}pages/folder`]);
+    const r = await cli(['ingest', '--keep', `${server.url}/rss2.xml`, `${fixtures}pages/folder`]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ingested 2 sources: 4 new, 0 updated, 0 duplicate, 0 failed; \d+ quotes indexed\n$/);
     expect(r.stderr.trim().split('\n')).toHaveLength(2);
@@ -38,6 +38,15 @@ describe('newsbot ingest', () => {
     const search = await cli(['articles', 'search', 'quay', 'market']);
     expect(search.code).toBe(0);
     expect(search.stdout).toContain('Millbrook Gazette  Quay market gets a roof at last');
+  });
+
+  it('registers what it reads as a source only with --keep', async () => {
+    const once = await cli(['ingest', `${fixtures}pages/folder`]);
+    expect(once.stdout).toMatch(/^ingested 1 sources: 2 new/);
+    expect((await cli(['sources', 'list'])).stdout).toMatch(/^no sources/);
+    expect((await cli(['ingest'])).code).toBe(2);
+    await cli(['ingest', '--keep', `${fixtures}pages/folder`]);
+    expect((await cli(['sources', 'list'])).stdout).toContain('pages/folder');
   });
 
   it('indexes the quotes of what it stores, so whosaid finds them as soon as ingest returns', async () => {
@@ -72,7 +81,7 @@ describe('newsbot ingest', () => {
   it('reports a failing source, keeps going, and backs off until --force', async () => {
     server.serve('/down.xml', 'no', {}, 503);
     server.serve('/up.xml', readFileSync(`${fixtures}feeds/rdf.xml`), { 'content-type': 'application/rdf+xml' });
-    const r = await cli(['ingest', `${server.url}/down.xml`, `${server.url}/up.xml`]);
+    const r = await cli(['ingest', '--keep', `${server.url}/down.xml`, `${server.url}/up.xml`]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^ingested 2 sources: 1 new, 0 updated, 0 duplicate, 1 failed; \d+ quotes indexed\n$/);
     expect(r.stderr).toContain(`${server.url}/down.xml: failed: HTTP 503`);

@@ -112,3 +112,11 @@ describe('sample feed', () => {
     expect(feedXml).toMatch(/<description>Fictional sample articles[^<]*invented/);
   });
 });
+
+describe('sample dates', () => {
+  it('have their newest date where the ingest re-dating expects it', async () => {
+    const { SAMPLE_NEWEST } = await import('../../src/ingest/sample.ts');
+    const newest = Math.max(...(await readExampleArticles()).map((a) => a.publishedAt.getTime()));
+    expect(new Date(newest)).toEqual(SAMPLE_NEWEST);
+  });
+});
