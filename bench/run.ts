@@ -13,6 +13,7 @@ import type { Bench, BenchRow } from './types.ts';
 
 export interface RunArgs {
   n: number;
+  store: 'sqlite' | 'postgres';
   quick: boolean;
   only: string[] | null;
   write: boolean;
@@ -40,7 +41,7 @@ const DEFAULT_OUT = path.join(HERE, '..', 'docs', 'benchmarks.md');
 
 /** Parses runner flags; throws an Error with a one-line message on bad usage. */
 export function parseArgs(argv: readonly string[]): RunArgs {
-  const args: RunArgs = { n: Number.NaN, quick: false, only: null, write: true, out: DEFAULT_OUT };
+  const args: RunArgs = { n: Number.NaN, store: 'sqlite', quick: false, only: null, write: true, out: DEFAULT_OUT };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -52,11 +53,15 @@ export function parseArgs(argv: readonly string[]): RunArgs {
       const n = Number(value().replace(/[_,]/g, ''));
       if (!Number.isInteger(n) || n < 1) throw new Error(`--n must be a positive integer`);
       args.n = n;
+    } else if (a === '--store') {
+      const v = value();
+      if (v !== 'sqlite' && v !== 'postgres') throw new Error('--store must be sqlite or postgres');
+      args.store = v;
     } else if (a === '--quick') args.quick = true;
     else if (a === '--only') args.only = value().split(',').map((s) => s.trim()).filter(Boolean);
     else if (a === '--no-write') args.write = false;
     else if (a === '--out') args.out = path.resolve(value());
-    else throw new Error(`unknown option ${a} (use --n N, --only a,b, --quick, --no-write, --out FILE)`);
+    else throw new Error(`unknown option ${a} (use --n N, --store sqlite|postgres, --only a,b, --quick, --no-write, --out FILE)`);
   }
   if (Number.isNaN(args.n)) args.n = args.quick ? 5_000 : 100_000;
   return args;
@@ -163,14 +168,14 @@ async function benchFiles(dir: string): Promise<{ name: string; file: string }[]
 }
 
 /** Child mode: imports one bench file, runs it, prints its rows (and its peak RSS) as one JSON line. */
-async function runOne(file: string, n: number, quick: boolean): Promise<BenchRow[]> {
+async function runOne(file: string, n: number, quick: boolean, store: RunArgs['store']): Promise<BenchRow[]> {
   let rows: BenchRow[];
   try {
     const mod = (await import(pathToFileURL(file).href)) as { default?: Bench };
     const bench = mod.default;
     if (!bench || typeof bench.run !== 'function' || typeof bench.name !== 'string') {
       rows = [{ metric: 'error', value: Number.NaN, unit: '', note: `${path.basename(file)} has no default export { name, run }` }];
-    } else rows = await bench.run({ n, quick });
+    } else rows = await bench.run({ n, quick, store });
   } catch (e) {
     rows = [{ metric: 'error', value: Number.NaN, unit: '', note: errorText(e) }];
   }
@@ -178,9 +183,9 @@ async function runOne(file: string, n: number, quick: boolean): Promise<BenchRow
 }
 
 /** Runs one bench file in a fresh Node process; a crash becomes an error row. */
-function runChild(file: string, n: number, quick: boolean): Promise<BenchRow[]> {
+function runChild(file: string, n: number, quick: boolean, store: RunArgs['store']): Promise<BenchRow[]> {
   return new Promise((resolve) => {
-    const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, '--n', String(n), ...(quick ? ['--quick'] : [])];
+    const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', file, '--n', String(n), '--store', store, ...(quick ? ['--quick'] : [])];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
@@ -195,6 +200,15 @@ function runChild(file: string, n: number, quick: boolean): Promise<BenchRow[]> 
   });
 }
 
+/**
+ * The section a result is filed under: the bench's name, plus the store and N when they differ from
+ * the defaults, so the 1M and PostgreSQL profiles keep their own sections beside the default one.
+ */
+export function profileName(name: string, args: Pick<RunArgs, 'n' | 'store' | 'quick'>): string {
+  const parts = [name, ...(args.store !== 'sqlite' ? [args.store] : []), ...(args.n !== (args.quick ? 5_000 : 100_000) ? [`n${args.n}`] : [])];
+  return parts.join('-');
+}
+
 function peakRssMB(): number {
   return process.resourceUsage().maxRSS / 1024; // maxRSS is in kilobytes
 }
@@ -202,7 +216,7 @@ function peakRssMB(): number {
 export async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === '--child') {
     const rest = parseArgs(argv.slice(2));
-    process.stdout.write(`\n${JSON.stringify(await runOne(argv[1]!, rest.n, rest.quick))}\n`);
+    process.stdout.write(`\n${JSON.stringify(await runOne(argv[1]!, rest.n, rest.quick, rest.store))}\n`);
     return 0;
   }
   let args: RunArgs;
@@ -221,8 +235,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   for (const b of found) {
     process.stderr.write(`bench: running ${b.name} (n = ${args.n})…\n`);
     const t0 = performance.now();
-    const rows = await runChild(b.file, args.n, args.quick);
-    results.push({ name: b.name, rows, seconds: (performance.now() - t0) / 1000 });
+    const rows = await runChild(b.file, args.n, args.quick, args.store);
+    results.push({ name: profileName(b.name, args), rows, seconds: (performance.now() - t0) / 1000 });
   }
   const peak = Math.max(0, ...results.flatMap((r) => r.rows.filter((x) => x.metric === 'peak RSS of this bench process').map((x) => x.value)));
   process.stdout.write(`${textTable(results)}\n\npeak RSS of the largest bench process: ${formatValue(peak)} MB\n`);

@@ -1,212 +1,193 @@
-// Store benchmark: ingest N synthetic articles into a fresh store through the ArticleStore port
-// (findExisting + save per article, as the ingest pipeline does), then time topic searches
-// (LIMIT 20) over all time, the last 7 days and the last 24 hours. Runs on SQLite always and on
-// PostgreSQL when the test database answers; PostgreSQL figures sit beside SQLite's.
-//
-// The port has no batch insert: save() is one row per call (on SQLite one autocommit transaction
-// each), so the ingest rate measured here is the rate the real pipeline gets. Articles are offered
-// in batches (generated before the clock starts); on PostgreSQL a batch's calls run concurrently.
+// Store profiles: `npm run bench -- --only store [--n 1000000] [--store postgres]`.
+// Fills a fresh store with N synthetic articles (bench/store-corpus.ts: the same 3,334 articles a day
+// at every N, so N is history) through saveMany, then its quotes, and times what users wait for:
+// digests over 24 h and 7 d (the whole engine, offline), /whosaid by name and by phrase, and a topic
+// search for a word in every article ("the", bounded by the search cap). Reports p50/p99 over
+// several rounds, ingest articles/s, and the database size on disk; the runner adds peak RSS.
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openSqliteStore } from '../src/adapters/sqlite/store.ts';
-import type { Article } from '../src/domain/types.ts';
-import { createLogger, type Logger } from '../src/log.ts';
+import { openPostgresStore } from '../src/adapters/postgres/store.ts';
+import { buildDigest } from '../src/digest/build.ts';
+import { createLogger } from '../src/log.ts';
 import type { Store } from '../src/store/ports.ts';
+import { whoSaid } from '../src/whosaid/query.ts';
 import { DATABASE_URL, postgresAvailable } from '../test/support/services.ts';
-import { percentile } from './stats.ts';
+import { ARTICLES_PER_DAY, corpusBatches, quotesOf, spanDaysFor } from './store-corpus.ts';
+import { median, percentile } from './stats.ts';
 import { generateArticles, SYNTHETIC_END, TOPIC_QUERIES } from './synthetic.ts';
-import type { Bench, BenchRow } from './types.ts';
+import type { Bench, BenchOptions, BenchRow } from './types.ts';
 
-const BATCH = 500;
+const BATCH = 1000;
 const DAY_MS = 86_400_000;
-
-interface Figures {
-  rate: number;
-  batchRates: number[];
-  /** CPU time of this process per article (ms): less skewed by other work on the machine than wall time. */
-  cpuPerArticle: number;
-  windows: { label: string; samples: number[]; cpu: number[]; hits: number }[];
-}
-
-/** CPU time (user + system) of this process in ms since `from` (a process.cpuUsage() value). */
-function cpuMs(from: NodeJS.CpuUsage): number {
-  const d = process.cpuUsage(from);
-  return (d.user + d.system) / 1000;
-}
-
-function batchesOf(n: number, size: number): Generator<Article[]> {
-  const gen = generateArticles(n, 1, { order: 'chronological' });
-  return (function* () {
-    let batch: Article[] = [];
-    for (const a of gen) {
-      batch.push(a);
-      if (batch.length === size) {
-        yield batch;
-        batch = [];
-      }
-    }
-    if (batch.length) yield batch;
-  })();
-}
-
-async function ingest(store: Store, n: number, label: string): Promise<{ rate: number; batchRates: number[]; cpuPerArticle: number }> {
-  let ms = 0;
-  let cpu = 0;
-  let done = 0;
-  const batchRates: number[] = [];
-  let nextReport = 10_000;
-  for (const batch of batchesOf(n, BATCH)) {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    await Promise.all(
-      batch.map(async (a) => {
-        const existing = await store.articles.findExisting({ url: a.url, guid: a.guid, contentHash: a.contentHash });
-        if (!existing) await store.articles.save(a);
-      }),
-    );
-    const dt = performance.now() - t0;
-    cpu += cpuMs(c0);
-    ms += dt;
-    done += batch.length;
-    batchRates.push(batch.length / (dt / 1000));
-    if (done >= nextReport) {
-      process.stderr.write(`  ${label}: ${done.toLocaleString('en-US')} articles, ${Math.round(done / (ms / 1000))}/s\n`);
-      nextReport += 10_000;
-    }
-  }
-  return { rate: done / (ms / 1000), batchRates, cpuPerArticle: cpu / done };
-}
-
-async function queryLatencies(store: Store, rounds: number): Promise<Figures['windows']> {
-  const windows = [
-    { label: 'all time', since: undefined, until: undefined },
-    { label: 'last 7 days', since: new Date(SYNTHETIC_END.getTime() - 7 * DAY_MS), until: SYNTHETIC_END },
-    { label: 'last 24 h', since: new Date(SYNTHETIC_END.getTime() - DAY_MS), until: SYNTHETIC_END },
-  ];
-  const out: Figures['windows'] = [];
-  for (const w of windows) {
-    const samples: number[] = [];
-    const cpu: number[] = [];
-    let hits = 0;
-    for (const query of TOPIC_QUERIES) await store.articles.search({ query, since: w.since, until: w.until, limit: 20 }); // warm-up
-    for (let r = 0; r < rounds; r++) {
-      for (const query of TOPIC_QUERIES) {
-        const t0 = performance.now();
-        const c0 = process.cpuUsage();
-        const res = await store.articles.search({ query, since: w.since, until: w.until, limit: 20 });
-        samples.push(performance.now() - t0);
-        cpu.push(cpuMs(c0));
-        hits += res.length;
-      }
-    }
-    out.push({ label: w.label, samples, cpu, hits: hits / samples.length });
-  }
-  return out;
-}
-
-async function measure(store: Store, n: number, quick: boolean, label: string): Promise<Figures> {
-  const { rate, batchRates, cpuPerArticle } = await ingest(store, n, label);
-  const windows = await queryLatencies(store, quick ? 2 : 10);
-  return { rate, batchRates, cpuPerArticle, windows };
-}
-
-function rows(db: string, f: Figures, inProcess: boolean): BenchRow[] {
-  const where = inProcess ? 'all of the database work' : 'client side only; the server is not counted';
-  const out: BenchRow[] = [
-    { metric: `${db} ingest (findExisting + save per article)`, value: f.rate, unit: 'articles/s', note: `median batch of ${BATCH}: ${Math.round(percentile(f.batchRates, 50))}/s` },
-    { metric: `${db} ingest CPU time per article`, value: f.cpuPerArticle, unit: 'ms', note: `this process (${where})` },
-  ];
-  for (const w of f.windows) {
-    const note = `${w.samples.length} searches, ${TOPIC_QUERIES.length} topics, ${w.hits.toFixed(1)} hits each`;
-    out.push({ metric: `${db} topic query p50, ${w.label}`, value: percentile(w.samples, 50), unit: 'ms', note });
-    out.push({ metric: `${db} topic query p99, ${w.label}`, value: percentile(w.samples, 99), unit: 'ms' });
-    if (inProcess) out.push({ metric: `${db} topic query CPU p50, ${w.label}`, value: percentile(w.cpu, 50), unit: 'ms', note: 'CPU time of this process per search' });
-  }
-  return out;
-}
-
-async function sqlite(n: number, quick: boolean): Promise<{ rows: BenchRow[]; figures: Figures }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'newsbot-bench-'));
-  const file = path.join(dir, 'newsbot.db');
-  const store = await openSqliteStore(file);
-  try {
-    const figures = await measure(store, n, quick, 'SQLite');
-    const size = (await stat(file)).size + (await stat(`${file}-wal`).then((s) => s.size, () => 0));
-    return { figures, rows: [...rows('SQLite', figures, true), { metric: 'SQLite database size', value: size / 1024 ** 2, unit: 'MB' }] };
-  } finally {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-type OpenPostgres = (url: string, log: Logger) => Promise<Store>;
-
-/** The PostgreSQL adapter is loaded at run time so a broken or missing adapter only skips its rows. */
-async function loadPostgres(): Promise<OpenPostgres | string> {
-  const modulePath = '../src/adapters/postgres/store.ts';
-  try {
-    const mod = (await import(modulePath)) as { openPostgresStore?: unknown };
-    return typeof mod.openPostgresStore === 'function' ? (mod.openPostgresStore as OpenPostgres) : 'src/adapters/postgres/store.ts has no openPostgresStore';
-  } catch (e) {
-    return `PostgreSQL adapter not loadable: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
-  }
-}
-
-/** A fresh store: the adapter migrates into a throwaway schema first on search_path, dropped afterwards. */
 const SCHEMA = 'newsbot_bench';
 
-async function withSchema<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-    await admin.query(`CREATE SCHEMA ${SCHEMA}`);
-    const u = new URL(DATABASE_URL);
-    u.searchParams.set('options', `-c search_path=${SCHEMA}`);
-    return await fn(u.href);
-  } finally {
-    await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
-    await admin.end();
-  }
+interface Opened {
+  store: Store;
+  size(): Promise<number>;
+  done(): Promise<void>;
 }
 
-async function postgres(n: number, quick: boolean): Promise<{ rows: BenchRow[]; figures: Figures | null }> {
-  const skipped = (why: string) => ({ figures: null, rows: [{ metric: 'PostgreSQL', value: Number.NaN, unit: '', note: `skipped: ${why}` }] });
-  if (!(await postgresAvailable())) return skipped(`${DATABASE_URL.replace(/\/\/[^@]*@/, '//')} is not reachable`);
-  const open = await loadPostgres();
-  if (typeof open === 'string') return skipped(open);
-  return withSchema(async (url) => {
-    const store = await open(url, createLogger('warn'));
-    try {
-      const figures = await measure(store, n, quick, 'PostgreSQL');
-      return { figures, rows: rows('PostgreSQL', figures, false) };
-    } finally {
+async function openSqlite(): Promise<Opened> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'newsbot-store-bench-'));
+  const file = path.join(dir, 'newsbot.db');
+  const store = await openSqliteStore(file);
+  const sizeOf = (f: string) => stat(f).then((s) => s.size, () => 0);
+  return {
+    store,
+    size: async () => (await sizeOf(file)) + (await sizeOf(`${file}-wal`)),
+    done: async () => {
       await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openPostgres(): Promise<Opened> {
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  await admin.query(`CREATE SCHEMA ${SCHEMA}`);
+  const u = new URL(DATABASE_URL);
+  u.searchParams.set('options', `-c search_path=${SCHEMA}`);
+  const store = await openPostgresStore(u.href, createLogger('warn'));
+  return {
+    store,
+    size: async () => {
+      await admin.query(`ANALYZE`);
+      const { rows } = await admin.query<{ b: string }>(
+        `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS b FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+        [SCHEMA],
+      );
+      return Number(rows[0]!.b);
+    },
+    done: async () => {
+      await store.close();
+      await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
+      await admin.end();
+    },
+  };
+}
+
+/** Stores the corpus: articles by saveMany (timed), then quotes (set-up, timed apart). */
+async function fill(store: Store, n: number, concurrent: boolean): Promise<{ rate: number; cpuRate: number; quoteRate: number }> {
+  let ms = 0;
+  let cpuMs = 0;
+  let quoteMs = 0;
+  let done = 0;
+  for (const batch of corpusBatches(n, BATCH)) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await store.articles.saveMany(batch);
+    ms += performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    cpuMs += (c.user + c.system) / 1000;
+    const q0 = performance.now();
+    // Quotes for every article of the newest 90 days (a default retention) and every 10th before:
+    // the quote tables stay large while the set-up of a 1M profile stays within minutes.
+    const work = batch.filter((a, i) => done + i >= n - 90 * ARTICLES_PER_DAY || (done + i) % 10 === 0).map((a) => [a.id, quotesOf(a)] as const);
+    if (concurrent) await Promise.all(work.map(([id, q]) => store.quotes.replaceForArticle(id, q.quotes, q.speakers)));
+    else for (const [id, q] of work) await store.quotes.replaceForArticle(id, q.quotes, q.speakers);
+    quoteMs += performance.now() - q0;
+    done += batch.length;
+    if (done % 50_000 === 0) process.stderr.write(`  store bench: ${done.toLocaleString('en-US')} articles, ${Math.round(done / (ms / 1000))}/s\n`);
+  }
+  return { rate: done / (ms / 1000), cpuRate: done / (cpuMs / 1000), quoteRate: done / (quoteMs / 1000) };
+}
+
+interface Samples {
+  wall: number[];
+  /** CPU time of this process: all of the work on SQLite, the client's share on PostgreSQL. */
+  cpu: number[];
+}
+
+async function timed<T>(rounds: number, inputs: readonly T[], fn: (x: T) => Promise<unknown>): Promise<Samples> {
+  for (const x of inputs.slice(0, 2)) await fn(x); // warm-up
+  const out: Samples = { wall: [], cpu: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const x of inputs) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await fn(x);
+      out.wall.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      out.cpu.push((c.user + c.system) / 1000);
     }
+  }
+  return out;
+}
+
+/** Names and phrases from the newest articles (what users ask about), plus phrases nobody said. */
+function whoSaidInputs(n: number): { names: string[]; phrases: string[] } {
+  const names = new Set<string>();
+  const phrases = new Set<string>();
+  const start = Math.max(0, n - 2000);
+  for (const a of generateArticles(n, 1, { order: 'chronological', spanDays: spanDaysFor(n) })) {
+    if (Number(a.id.split('-').at(-1)) < start) continue;
+    for (const q of quotesOf(a).quotes) {
+      if (names.size < 16) names.add(q.speaker!);
+      if (phrases.size < 12) phrases.add(`"${q.text.split(' ').slice(1, 5).join(' ')}"`);
+    }
+    if (names.size >= 16 && phrases.size >= 12) break;
+  }
+  return { names: [...names], phrases: [...phrases, '"harbour lanterns at noon"', '"seventeen purple otters"', '"no such words"', '"quietly amended"'] };
+}
+
+function latencyRows(label: string, s: Samples, note: string): BenchRow[] {
+  return [
+    { metric: `${label} p50`, value: +percentile(s.wall, 50).toFixed(1), unit: 'ms', note },
+    { metric: `${label} p99`, value: +percentile(s.wall, 99).toFixed(1), unit: 'ms' },
+    { metric: `${label} CPU p50 / p99`, value: +percentile(s.cpu, 50).toFixed(1), unit: 'ms', note: `p99 ${percentile(s.cpu, 99).toFixed(1)} ms (CPU time of the bench process)` },
+  ];
+}
+
+async function profile(o: Opened, { n, quick, store: kind }: BenchOptions): Promise<BenchRow[]> {
+  const { store } = o;
+  const f = await fill(store, n, kind === 'postgres');
+  const rounds = quick ? 2 : 5;
+  const until = SYNTHETIC_END;
+  const rows: BenchRow[] = [];
+  for (const [label, days] of [['24 h', 1], ['7 d', 7]] as const) {
+    const since = new Date(until.getTime() - days * DAY_MS);
+    const matched: number[] = [];
+    const samples = await timed(rounds, TOPIC_QUERIES, async (topic) => matched.push((await buildDigest(store, { topic, since, until })).articleCount));
+    rows.push(...latencyRows(`digest ${label}`, samples, `${samples.wall.length} digests, ${TOPIC_QUERIES.length} topics; median ${median(matched)} matches retrieved`));
+  }
+  const { names, phrases } = whoSaidInputs(n);
+  const byName = await timed(rounds, names, (query) => whoSaid(store, { query }));
+  rows.push(...latencyRows('/whosaid by name', byName, `${byName.wall.length} queries, ${names.length} full names`));
+  const byPhrase = await timed(rounds, phrases, (query) => whoSaid(store, { query }));
+  rows.push(...latencyRows('/whosaid by phrase', byPhrase, `${byPhrase.wall.length} queries, ${phrases.length} phrases (4 said by nobody)`));
+  let partial = '';
+  const broad = await timed(rounds, ['the'], async (query) => {
+    const r = await store.articles.search({ query, since: new Date(until.getTime() - 7 * DAY_MS), until, limit: 20 });
+    partial = r.partial ? `partial (${r.partial.reason})` : 'complete';
   });
+  rows.push(...latencyRows('search "the", 7 d', broad, `matches every article; result ${partial}`));
+  rows.push(
+    { metric: 'ingest (saveMany, 1,000 per batch)', value: Math.round(f.rate), unit: 'articles/s', note: `N = ${n.toLocaleString('en-US')}, ${ARTICLES_PER_DAY.toLocaleString('en-US')} a day over ${Math.round(spanDaysFor(n))} days` },
+    { metric: 'ingest per CPU second of the bench process', value: Math.round(f.cpuRate), unit: 'articles/s', note: kind === 'postgres' ? 'client side only' : 'all of the database work; robust to other load' },
+    { metric: 'quote index set-up', value: Math.round(f.quoteRate), unit: 'articles/s', note: 'replaceForArticle per article (set-up, not a target)' },
+    { metric: 'database size on disk', value: Math.round((await o.size()) / 1024 ** 2), unit: 'MB', note: kind === 'postgres' ? 'tables, indexes and TOAST' : 'file + WAL' },
+  );
+  return rows;
 }
 
 const bench: Bench = {
   name: 'store',
-  async run({ n, quick }) {
-    const lite = await sqlite(n, quick);
-    let pg: Awaited<ReturnType<typeof postgres>>;
+  async run(opts) {
+    if (opts.store === 'postgres' && !(await postgresAvailable())) {
+      return [{ metric: 'PostgreSQL', value: Number.NaN, unit: '', note: `skipped: ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')} is not reachable` }];
+    }
+    const o = opts.store === 'postgres' ? await openPostgres() : await openSqlite();
     try {
-      pg = await postgres(n, quick);
-    } catch (e) {
-      pg = { figures: null, rows: [{ metric: 'PostgreSQL', value: Number.NaN, unit: '', note: `failed: ${e instanceof Error ? e.message : String(e)}` }] };
+      return await profile(o, opts);
+    } finally {
+      await o.done();
     }
-    const ratios: BenchRow[] = [];
-    if (pg.figures) {
-      ratios.push({ metric: 'ingest rate, PostgreSQL / SQLite', value: pg.figures.rate / lite.figures.rate, unit: 'x' });
-      pg.figures.windows.forEach((w, i) => {
-        const base = lite.figures.windows[i]!;
-        ratios.push({ metric: `query p50 ${w.label}, PostgreSQL / SQLite`, value: percentile(w.samples, 50) / percentile(base.samples, 50), unit: 'x' });
-      });
-    }
-    return [...lite.rows, ...pg.rows, ...ratios];
   },
 };
 

@@ -15,6 +15,8 @@ export interface BenchOptions {
   n: number;
   /** Set by --quick: a short smoke run (fewer repetitions), not for published figures. */
   quick: boolean;
+  /** Set by --store: which store adapter a store-backed bench measures (default sqlite). */
+  store: 'sqlite' | 'postgres';
 }
 
 export interface Bench {

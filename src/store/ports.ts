@@ -20,6 +20,13 @@ export interface ArticleHit {
   relevance: number;
 }
 
+/**
+ * Search hits, best first. `partial` says the search stopped at a bound (src/store/search-bounds.ts):
+ * 'cap' when more articles matched than are ranked, 'time' when its time budget ran out before the
+ * oldest part of the window; `searchedFrom` is the oldest publication time it covered in full.
+ */
+export type SearchResult = ArticleHit[] & { partial?: { reason: 'time' | 'cap'; searchedFrom: Date } };
+
 export interface ArticleStore {
   /** Finds a stored article that is the same as the given keys (any of canonical URL, GUID or content hash). */
   findExisting(keys: { url: string; guid: string | null; contentHash: string }): Promise<Article | null>;
@@ -35,10 +42,14 @@ export interface ArticleStore {
   /**
    * Full-text search over title + text, restricted to publishedAt in [since, until) first, then
    * ranked by relevance. `query` is user text; the adapter makes it safe for its query syntax.
-   * Terms are ORed with stem/prefix matching so "ukraine" finds "Ukrainian".
+   * Terms are ORed with stem/prefix matching so "ukraine" finds "Ukrainian". Cost follows the window,
+   * not the stored history; without a window the newest articles are searched first.
    */
-  search(q: { query: string; since?: Date; until?: Date; limit?: number }): Promise<ArticleHit[]>;
-  /** Deletes articles published before `date` (and their quotes); returns how many. */
+  search(q: { query: string; since?: Date; until?: Date; limit?: number }): Promise<SearchResult>;
+  /**
+   * Deletes articles published before `date` (and their quotes); returns how many. Works in short
+   * transactions (old time buckets dropped whole), yielding between them so other work never stalls.
+   */
   pruneBefore(date: Date): Promise<number>;
   /**
    * Records that the article's quotes and summary were worked out for this content hash. A no-op

@@ -1,7 +1,8 @@
 // ArticleStore over PostgreSQL: a generated tsvector column (english, title A / body B) with a GIN index.
 import type pg from 'pg';
 import type { Article, NewArticle } from '../../domain/types.ts';
-import type { ArticleHit, ArticleStore } from '../../store/ports.ts';
+import type { ArticleStore, SearchResult } from '../../store/ports.ts';
+import { SEARCH_MATCH_CAP } from '../../store/search-bounds.ts';
 import { clampLimit, noNul, tx, validDate } from './db.ts';
 import { ARTICLE_COLS, type ArticleRow, articleFromRow } from './rows.ts';
 import { parseSearchText } from '../../store/search-terms.ts';
@@ -16,16 +17,24 @@ export const RECENCY_HALF_MS = 7 * 24 * 3600 * 1000;
  *   score = relevance / (1 + age / RECENCY_HALF_MS),  age = max(0, reference - publishedAt)
  * with reference = `until` when given, else now.
  *
- * Window first: the published_at bounds sit in the same WHERE as the match, so for a narrow window
- * the planner walks the published_at index and only tests those rows against the query; for a wide
- * one it uses the GIN index and filters by date. Either way only rows in the window are ranked.
+ * Window first, then rank, with bounds (src/store/search-bounds.ts): at most SEARCH_MATCH_CAP of
+ * the newest matches are ranked, and the statement is cancelled after PG_BUDGET_MS. A window holding
+ * fewer than TIME_FIRST_ROWS articles (counted with a LIMIT, so the count itself is bounded) is read
+ * by the published_at index and each row tested against the query; the subquery fence (OFFSET 0)
+ * keeps the planner from switching to the GIN index, whose cost grows with every stored match of a
+ * common or prefix term. A wider window goes through the GIN index and the date filter.
  */
-const SEARCH = `
-  SELECT ${ARTICLE_COLS}, ts_rank_cd(a.tsv, q.q, 1) AS rel
-  FROM articles a, to_tsquery('english', $1) AS q(q)
-  WHERE a.tsv @@ q.q AND a.published_at >= $2 AND a.published_at < $3
-  ORDER BY ts_rank_cd(a.tsv, q.q, 1)
-    / (1 + greatest(0, extract(epoch FROM ($4::timestamptz - a.published_at)) * 1000) / $5) DESC, a.id
+const TIME_FIRST_ROWS = 50_000;
+const PG_BUDGET_MS = 2000;
+const WINDOW_ROWS = `SELECT count(*)::int AS n FROM (SELECT 1 FROM articles WHERE published_at >= $1 AND published_at < $2 LIMIT ${TIME_FIRST_ROWS}) w`;
+const searchSql = (timeFirst: boolean) => `
+  SELECT m.*, count(*) OVER () AS matched, min(m.published_at) OVER () AS oldest FROM (
+    SELECT ${ARTICLE_COLS}, ts_rank_cd(a.tsv, q.q, 1) AS rel
+    FROM ${timeFirst ? '(SELECT * FROM articles WHERE published_at >= $2 AND published_at < $3 OFFSET 0)' : 'articles'} a,
+      to_tsquery('english', $1) AS q(q)
+    WHERE a.tsv @@ q.q AND a.published_at >= $2 AND a.published_at < $3
+    ORDER BY a.published_at DESC LIMIT $7) m
+  ORDER BY m.rel / (1 + greatest(0, extract(epoch FROM ($4::timestamptz - m.published_at)) * 1000) / $5) DESC, m.id
   LIMIT $6`;
 
 const UPSERT = `
@@ -42,6 +51,8 @@ const UPSERT_MANY = UPSERT.replace(
   /VALUES \(.*?\)\n/s,
   `SELECT * FROM unnest(${UPSERT_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})\n`,
 );
+/** Articles deleted per pruning statement. */
+const PRUNE_CHUNK = 2000;
 /** Rows per INSERT in saveMany: large enough to amortise the round trip, small enough for memory. */
 const SAVE_CHUNK = 1000;
 
@@ -108,27 +119,44 @@ export function pgArticles(pool: pg.Pool): ArticleStore {
       return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
     },
 
-    async search({ query, since, until, limit }): Promise<ArticleHit[]> {
+    async search({ query, since, until, limit }): Promise<SearchResult> {
       const q = toTsQuery(parseSearchText(query));
       if (!q) return [];
       const from = since ? validDate(since, 'since') : MIN_DATE;
       const to = until ? validDate(until, 'until') : MAX_DATE;
       const ref = until ? to : new Date();
-      const { rows } = await pool.query<ArticleRow & { rel: number }>(SEARCH, [
-        q,
-        from,
-        to,
-        ref,
-        RECENCY_HALF_MS,
-        clampLimit(limit, 20),
-      ]);
-      return rows.map((r) => ({ article: articleFromRow(r), relevance: Number(r.rel) }));
+      type Row = ArticleRow & { rel: number; matched: string; oldest: Date };
+      let rows: Row[];
+      try {
+        rows = await tx(pool, async (c) => {
+          await c.query(`SET LOCAL statement_timeout = ${PG_BUDGET_MS}`);
+          const { n } = (await c.query<{ n: number }>(WINDOW_ROWS, [from, to])).rows[0]!;
+          if (n === 0) return [];
+          const args = [q, from, to, ref, RECENCY_HALF_MS, clampLimit(limit, 20), SEARCH_MATCH_CAP];
+          return (await c.query<Row>(searchSql(n < TIME_FIRST_ROWS), args)).rows;
+        });
+      } catch (err) {
+        if ((err as { code?: string }).code !== '57014') throw err;
+        return Object.assign([], { partial: { reason: 'time' as const, searchedFrom: to } });
+      }
+      const out: SearchResult = rows.map((r) => ({ article: articleFromRow(r), relevance: Number(r.rel) }));
+      if (rows[0] && Number(rows[0].matched) >= SEARCH_MATCH_CAP) out.partial = { reason: 'cap', searchedFrom: rows[0].oldest };
+      return out;
     },
 
     async pruneBefore(date: Date): Promise<number> {
-      // Quotes go with their article (ON DELETE CASCADE).
-      const res = await pool.query('DELETE FROM articles WHERE published_at < $1', [validDate(date, 'date')]);
-      return res.rowCount ?? 0;
+      // Short statements of PRUNE_CHUNK rows (quotes cascade), so no lock is held for long and
+      // readers and writers interleave; autovacuum reclaims the space.
+      const cutoff = validDate(date, 'date');
+      let n = 0;
+      for (;;) {
+        const res = await pool.query(
+          'DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE published_at < $1 LIMIT $2)',
+          [cutoff, PRUNE_CHUNK],
+        );
+        n += res.rowCount ?? 0;
+        if (!res.rowCount) return n;
+      }
     },
 
     async markProcessed(id: string, contentHash: string): Promise<void> {

@@ -7,13 +7,22 @@ import { quoteHitFromRow, type QuoteHitRow } from '../../store/rows.ts';
 import { clampLimit, noNul, tx } from './db.ts';
 
 const HIT_SELECT = `
-  SELECT q.id, q.article_id, q.text, q.speaker, q.speaker_key, q.speaker_role, q.cue, q.kind, q.start_offset,
+  SELECT q.id, q.article_id, q.ord, q.text, q.speaker, q.speaker_key, q.speaker_role, q.cue, q.kind, q.start_offset,
     q.end_offset, q.confidence, a.outlet, a.title, a.url, a.published_at
   FROM quotes q JOIN articles a ON a.id = q.article_id`;
-const NEWEST_FIRST = 'ORDER BY a.published_at DESC, q.article_id, q.ord';
+// quotes.published_at copies the article's, so "newest first" walks an index (005_quote_times.sql).
+const NEWEST_FIRST = 'ORDER BY q.published_at DESC, q.article_id, q.ord';
+/** Phrase search reads quotes of the last 30 days, then the last year, then the rest, while time allows. */
+const PHRASE_SLICES_MS = [30, 365].map((d) => d * 24 * 3600 * 1000);
+/** Once a phrase search has spent this long (ms), older slices are not read. */
+const PHRASE_BUDGET_MS = 250;
 
 /** The key a bare name falls back to when no Speaker was given for it: lower-cased, spaces collapsed. */
 export const fallbackSpeakerKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+// Far outside any real date, but inside what timestamptz accepts.
+const MIN_DATE = new Date(Date.UTC(1, 0, 1));
+const MAX_DATE = new Date(Date.UTC(9999, 0, 1));
 
 const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -54,8 +63,9 @@ export function pgQuotes(pool: pg.Pool): QuoteStore {
         const col = <T>(f: (q: Quote, i: number) => T) => quotes.map(f);
         await c.query(
           `INSERT INTO quotes (id, article_id, ord, text, speaker, speaker_key, speaker_role, cue, kind,
-             start_offset, end_offset, confidence)
-           SELECT $1 || '#' || ord, $1, ord, text, speaker, speaker_key, speaker_role, cue, kind, s, e, conf
+             start_offset, end_offset, confidence, published_at)
+           SELECT $1 || '#' || ord, $1, ord, text, speaker, speaker_key, speaker_role, cue, kind, s, e, conf,
+             (SELECT published_at FROM articles WHERE id = $1)
            FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
              $9::int[], $10::int[], $11::float8[]) AS t(ord, text, speaker, speaker_key, speaker_role, cue, kind, s, e, conf)`,
           [
@@ -96,24 +106,38 @@ export function pgQuotes(pool: pg.Pool): QuoteStore {
     async bySpeakers(keys: string[], opts?: { limit?: number; articleIds?: string[] }): Promise<QuoteHit[]> {
       if (keys.length === 0) return [];
       const limit = clampLimit(opts?.limit, 50);
-      const k = keys.map((x) => noNul(x));
-      return opts?.articleIds
-        ? hits(`${HIT_SELECT} WHERE q.speaker_key = ANY($1::text[]) AND q.article_id = ANY($2::text[]) ${NEWEST_FIRST} LIMIT $3`, [
-            k,
-            opts.articleIds.map((x) => noNul(x)),
-            limit,
-          ])
-        : hits(`${HIT_SELECT} WHERE q.speaker_key = ANY($1::text[]) ${NEWEST_FIRST} LIMIT $2`, [k, limit]);
+      const k = [...new Set(keys.map((x) => noNul(x)))];
+      // One index walk per key (newest first, stopping at `limit`) through LATERAL, then merged.
+      const only = opts?.articleIds ? 'AND q.article_id = ANY($3::text[])' : '';
+      return hits(
+        `SELECT h.* FROM unnest($1::text[]) AS k(key), LATERAL (
+           ${HIT_SELECT} WHERE q.speaker_key = k.key ${only} ${NEWEST_FIRST} LIMIT $2) h
+         ORDER BY h.published_at DESC, h.article_id, h.ord LIMIT $2`,
+        opts?.articleIds ? [k, limit, opts.articleIds.map((x) => noNul(x))] : [k, limit],
+      );
     },
 
     async byPhrase(phrase: string, opts?: { limit?: number }): Promise<QuoteHit[]> {
       const p = noNul(String(phrase ?? '')).trim().replace(/\s+/g, ' ');
       if (!p) return [];
+      const limit = clampLimit(opts?.limit, 50);
       // strpos on lower(): a plain substring test, so no character in the phrase is special.
-      return hits(`${HIT_SELECT} WHERE strpos(lower(q.text), lower($1)) > 0 ${NEWEST_FIRST} LIMIT $2`, [
-        p,
-        clampLimit(opts?.limit, 50),
-      ]);
+      // Newest slices first, stopping once `limit` quotes are found or the time budget is spent.
+      const t0 = performance.now();
+      const now = Date.now();
+      const bounds = [MAX_DATE, ...PHRASE_SLICES_MS.map((d) => new Date(now - d)), MIN_DATE];
+      const out: QuoteHit[] = [];
+      for (let i = 0; i + 1 < bounds.length && out.length < limit; i++) {
+        if (i > 0 && performance.now() - t0 > PHRASE_BUDGET_MS) break;
+        out.push(
+          ...(await hits(
+            `${HIT_SELECT} WHERE q.published_at >= $2 AND q.published_at < $3 AND strpos(lower(q.text), lower($1)) > 0
+             ${NEWEST_FIRST} LIMIT $4`,
+            [p, bounds[i + 1], bounds[i], limit - out.length],
+          )),
+        );
+      }
+      return out;
     },
 
     async forArticles(articleIds: string[]): Promise<QuoteHit[]> {

@@ -1,49 +1,18 @@
-// ArticleStore over SQLite + FTS5 (external-content index kept in sync by triggers, see 001_init.sql).
+// ArticleStore over SQLite + FTS5. The full-text index is one contentless FTS5 table per week of
+// publication time (fts-buckets.ts), written here in the same transaction as the article row.
 import type { Article, NewArticle } from '../../domain/types.ts';
-import type { ArticleHit, ArticleStore } from '../../store/ports.ts';
+import type { ArticleStore, SearchResult } from '../../store/ports.ts';
 import { type Statements, toMs } from './database.ts';
+import { FtsBuckets } from './fts-buckets.ts';
 import { type ArticleRow, articleFromRow, clampLimit } from './rows.ts';
 import { parseSearchText } from '../../store/search-terms.ts';
 import { toFts5Query } from './search-terms.ts';
+import { RECENCY_HALF_MS, searchBuckets } from './search.ts';
 
-/**
- * Recency half-weight: an article this old (ms before the reference time) counts half as much as a
- * fresh one with the same text relevance.
- */
-export const RECENCY_HALF_MS = 7 * 24 * 3600 * 1000;
+export { RECENCY_HALF_MS };
 
-// Column weights for bm25: a word in the title counts twice as much as one in the body.
-const BM25 = 'bm25(articles_fts, 2.0, 1.0)';
-
-/**
- * Ranking (documented contract): relevance = -bm25 (higher is better), and results are ordered by
- *   score = relevance / (1 + age / RECENCY_HALF_MS),  age = max(0, reference - publishedAt)
- * where reference is `until` when given, else now. The hit carries `relevance` (text only) so
- * callers can combine it with their own signals.
- *
- * Window first: [since, until) is resolved on the covering (published_at, seq) index into a seq
- * range. Articles are mostly stored in publication order, so that range is tight and FTS5 is asked
- * only for rowids in it (it seeks its doclists there instead of scoring every match in the corpus);
- * the exact published_at bounds then apply to the survivors. When the window's rows are scattered
- * (a backfill), the range would cover most of the table, so the match runs unrestricted and the
- * date filter applies to its rows. (A `rowid IN (window)` constraint is far slower: FTS5 re-runs
- * the match once per rowid.)
- */
-const WINDOW = `SELECT min(seq) AS lo, max(seq) AS hi, count(*) AS n FROM articles
-  WHERE published_at >= ? AND published_at < ?`;
-const RANK = 'ORDER BY bm / (1.0 + max(0, @ref - a.published_at) / @half) LIMIT @limit';
-const SEARCH_RANGE = `
-  SELECT a.*, ${BM25} AS bm FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-  WHERE articles_fts MATCH @q AND articles_fts.rowid >= @lo AND articles_fts.rowid <= @hi
-    AND a.published_at >= @since AND a.published_at < @until ${RANK}`;
-
-const SEARCH_DATES = `
-  SELECT a.*, ${BM25} AS bm FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-  WHERE articles_fts MATCH @q AND a.published_at >= @since AND a.published_at < @until ${RANK}`;
-
-const SEARCH_ALL = `
-  SELECT a.*, ${BM25} AS bm FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-  WHERE articles_fts MATCH @q ${RANK}`;
+/** Articles deleted per pruning transaction: short enough that a waiting writer never notices. */
+const PRUNE_CHUNK = 2000;
 
 const UPSERT = `
   INSERT INTO articles (id, url, guid, source_id, outlet, title, byline, published_at, fetched_at, text, content_hash)
@@ -52,7 +21,8 @@ const UPSERT = `
     url = excluded.url, guid = excluded.guid, source_id = excluded.source_id, outlet = excluded.outlet,
     title = excluded.title, byline = excluded.byline, published_at = excluded.published_at,
     fetched_at = excluded.fetched_at, text = excluded.text, content_hash = excluded.content_hash,
-    processed_hash = CASE WHEN articles.content_hash = excluded.content_hash THEN articles.processed_hash END`;
+    processed_hash = CASE WHEN articles.content_hash = excluded.content_hash THEN articles.processed_hash END
+  RETURNING seq`;
 
 const toParams = (a: NewArticle) => ({
   id: a.id,
@@ -69,7 +39,17 @@ const toParams = (a: NewArticle) => ({
 });
 
 export function sqliteArticles(st: Statements): ArticleStore {
-  const upsert = (a: NewArticle) => st.get(UPSERT).run(toParams(a));
+  const buckets = new FtsBuckets(st);
+  buckets.adoptLegacyIndex();
+  // Row and index change together (callers hold a transaction): an edit leaves its old week's index.
+  const upsert = (p: ReturnType<typeof toParams>): void => {
+    const old = st.get('SELECT seq, published_at, title, text FROM articles WHERE id = ?').get(p.id) as
+      | { seq: number; published_at: number; title: string; text: string }
+      | undefined;
+    if (old) buckets.unindex(old.seq, old.published_at, old.title, old.text);
+    const { seq } = st.get(UPSERT).get(p) as { seq: number };
+    buckets.index(seq, p.publishedAt, p.title, p.text);
+  };
   const one = (sql: string, v: unknown) => {
     const r = st.get(sql).get(v) as ArticleRow | undefined;
     return r ? articleFromRow(r) : null;
@@ -86,7 +66,8 @@ export function sqliteArticles(st: Statements): ArticleStore {
     },
 
     async save(a: NewArticle): Promise<void> {
-      upsert(a);
+      const p = toParams(a);
+      st.tx(() => upsert(p));
     },
 
     async saveMany(list: NewArticle[]): Promise<void> {
@@ -94,7 +75,7 @@ export function sqliteArticles(st: Statements): ArticleStore {
       // Rows are checked before the write lock is taken; one transaction for the whole batch.
       const rows = list.map(toParams);
       st.tx(() => {
-        for (const r of rows) st.get(UPSERT).run(r);
+        for (const r of rows) upsert(r);
       });
     },
 
@@ -113,33 +94,38 @@ export function sqliteArticles(st: Statements): ArticleStore {
       return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
     },
 
-    async search({ query, since, until, limit }): Promise<ArticleHit[]> {
+    async search({ query, since, until, limit }): Promise<SearchResult> {
       const q = toFts5Query(parseSearchText(query));
       if (!q) return [];
-      const ref = until ? toMs(until, 'until') : Date.now();
-      const params = { q, ref, half: RECENCY_HALF_MS, limit: clampLimit(limit, 20) };
-      let rows: (ArticleRow & { bm: number })[];
-      if (since == null && until == null) {
-        rows = st.get(SEARCH_ALL).all(params) as typeof rows;
-      } else {
-        const w = {
-          since: since ? toMs(since, 'since') : Number.MIN_SAFE_INTEGER,
-          until: until ? toMs(until, 'until') : Number.MAX_SAFE_INTEGER,
-        };
-        const win = st.get(WINDOW).get(w.since, w.until) as { lo: number | null; hi: number | null; n: number };
-        if (win.n === 0 || win.lo == null || win.hi == null) return [];
-        // Tight range (at least a third of it inside the window): let FTS5 seek to it.
-        const tight = win.n * 3 >= win.hi - win.lo + 1;
-        rows = st.get(tight ? SEARCH_RANGE : SEARCH_DATES).all(
-          tight ? { ...params, ...w, lo: win.lo, hi: win.hi } : { ...params, ...w },
-        ) as typeof rows;
-      }
-      return rows.map((r) => ({ article: articleFromRow(r), relevance: -r.bm }));
+      return searchBuckets(st, buckets, {
+        q,
+        since: since ? toMs(since, 'since') : -8.64e15,
+        until: until ? toMs(until, 'until') : 8.64e15,
+        ref: until ? toMs(until, 'until') : Date.now(),
+        limit: clampLimit(limit, 20),
+        windowed: since != null || until != null,
+      });
     },
 
     async pruneBefore(date: Date): Promise<number> {
-      // Quotes go with their article (ON DELETE CASCADE), FTS rows by the delete trigger.
-      return st.tx(() => st.get('DELETE FROM articles WHERE published_at < ?').run(toMs(date, 'date')).changes);
+      const cutoff = toMs(date, 'date');
+      // Whole weeks before the cutoff lose their index in one DROP each; their rows and the rows of
+      // the week the cutoff falls in are then deleted in short transactions (quotes cascade).
+      buckets.dropBefore(cutoff);
+      const next = st.get('SELECT seq, published_at, title, text FROM articles WHERE published_at < ? LIMIT ?');
+      let n = 0;
+      for (;;) {
+        const rows = next.all(cutoff, PRUNE_CHUNK) as { seq: number; published_at: number; title: string; text: string }[];
+        if (rows.length === 0) return n;
+        st.tx(() => {
+          for (const r of rows) {
+            buckets.unindex(r.seq, r.published_at, r.title, r.text);
+            st.get('DELETE FROM articles WHERE seq = ?').run(r.seq);
+          }
+        });
+        n += rows.length;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     },
 
     async markProcessed(id: string, contentHash: string): Promise<void> {

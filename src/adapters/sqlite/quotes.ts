@@ -8,7 +8,12 @@ import { clampLimit } from './rows.ts';
 
 const HIT_SELECT = `
   SELECT q.*, a.outlet, a.title, a.url, a.published_at FROM quotes q JOIN articles a ON a.id = q.article_id`;
-const NEWEST_FIRST = 'ORDER BY a.published_at DESC, q.article_id, q.ord';
+// quotes.published_at copies the article's, so "newest first" walks an index (005_fts_buckets.sql).
+const NEWEST_FIRST = 'ORDER BY q.published_at DESC, q.article_id, q.ord';
+/** Phrase search reads the newest quotes first, in these slices (ms back from now), then the rest. */
+const PHRASE_SLICES_MS = [30, 365].map((d) => d * 24 * 3600 * 1000);
+/** Once a phrase search has spent this long (ms), older slices are not read. */
+const PHRASE_BUDGET_MS = 250;
 
 /** The key a bare name falls back to when no Speaker was given for it: lower-cased, spaces collapsed. */
 export const fallbackSpeakerKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -17,6 +22,9 @@ const lowerWords = (s: string): string[] => s.toLowerCase().split(/\s+/).filter(
 
 /** Escapes LIKE wildcards so user text matches literally (used with ESCAPE '\'). */
 const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const newestFirst = (rows: (QuoteHitRow & { ord: number })[]): QuoteHitRow[] =>
+  rows.sort((a, b) => Number(b.published_at) - Number(a.published_at) || (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : a.ord - b.ord));
 
 export function sqliteQuotes(st: Statements): QuoteStore {
   function upsertSpeaker(s: Speaker): void {
@@ -54,7 +62,8 @@ export function sqliteQuotes(st: Statements): QuoteStore {
         quotes.forEach((q, i) => {
           st.get(
             `INSERT INTO quotes (id, article_id, ord, text, speaker, speaker_key, speaker_role, cue, kind,
-               start_offset, end_offset, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               start_offset, end_offset, confidence, published_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT published_at FROM articles WHERE id = ?))`,
           ).run(
             `${articleId}#${i}`,
             articleId,
@@ -68,6 +77,7 @@ export function sqliteQuotes(st: Statements): QuoteStore {
             q.start,
             q.end,
             q.confidence,
+            articleId,
           );
         });
       });
@@ -98,26 +108,36 @@ export function sqliteQuotes(st: Statements): QuoteStore {
     async bySpeakers(keys: string[], opts?: { limit?: number; articleIds?: string[] }): Promise<QuoteHit[]> {
       if (keys.length === 0) return [];
       const limit = clampLimit(opts?.limit, 50);
-      const rows = opts?.articleIds
-        ? st
-            .get(
-              `${HIT_SELECT} WHERE q.speaker_key IN (SELECT value FROM json_each(?))
-               AND q.article_id IN (SELECT value FROM json_each(?)) ${NEWEST_FIRST} LIMIT ?`,
-            )
-            .all(JSON.stringify(keys), JSON.stringify(opts.articleIds), limit)
-        : st
-            .get(`${HIT_SELECT} WHERE q.speaker_key IN (SELECT value FROM json_each(?)) ${NEWEST_FIRST} LIMIT ?`)
-            .all(JSON.stringify(keys), limit);
-      return (rows as QuoteHitRow[]).map(quoteHitFromRow);
+      // One index walk per key (newest first, stopping at `limit`), merged here: an IN list over
+      // several keys would make SQLite sort every quote those speakers ever gave.
+      const rows = [...new Set(keys)].flatMap((key) =>
+        (opts?.articleIds
+          ? st
+              .get(`${HIT_SELECT} WHERE q.speaker_key = ? AND q.article_id IN (SELECT value FROM json_each(?)) ${NEWEST_FIRST} LIMIT ?`)
+              .all(key, JSON.stringify(opts.articleIds), limit)
+          : st.get(`${HIT_SELECT} WHERE q.speaker_key = ? ${NEWEST_FIRST} LIMIT ?`).all(key, limit)) as (QuoteHitRow & { ord: number })[],
+      );
+      return newestFirst(rows).slice(0, limit).map(quoteHitFromRow);
     },
 
     async byPhrase(phrase: string, opts?: { limit?: number }): Promise<QuoteHit[]> {
       const p = String(phrase ?? '').trim().replace(/\s+/g, ' ');
       if (!p) return [];
+      const limit = clampLimit(opts?.limit, 50);
       // LIKE is case-insensitive for ASCII; wildcards in the phrase are escaped so they match literally.
-      const rows = st
-        .get(`${HIT_SELECT} WHERE q.text LIKE ? ESCAPE '\\' ${NEWEST_FIRST} LIMIT ?`)
-        .all(`%${likeEscape(p)}%`, clampLimit(opts?.limit, 50)) as QuoteHitRow[];
+      // Newest slices first, stopping once `limit` quotes are found or the time budget is spent.
+      const t0 = performance.now();
+      const now = Date.now();
+      const bounds = [8.64e15, ...PHRASE_SLICES_MS.map((d) => now - d), -8.64e15];
+      const rows: QuoteHitRow[] = [];
+      for (let i = 0; i + 1 < bounds.length && rows.length < limit; i++) {
+        if (i > 0 && performance.now() - t0 > PHRASE_BUDGET_MS) break;
+        rows.push(
+          ...(st
+            .get(`${HIT_SELECT} WHERE q.published_at >= ? AND q.published_at < ? AND q.text LIKE ? ESCAPE '\\' ${NEWEST_FIRST} LIMIT ?`)
+            .all(bounds[i + 1], bounds[i], `%${likeEscape(p)}%`, limit - rows.length) as QuoteHitRow[]),
+        );
+      }
       return rows.map(quoteHitFromRow);
     },
 
