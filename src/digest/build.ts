@@ -6,10 +6,11 @@
 // With `previous`, stories already posted are left out unless they have new articles ('update'),
 // and unseen ones are marked 'new'. The optional model writes a short overview that is
 // verified against the stories before it is kept.
+import { partialNote } from '../store/search-bounds.ts';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.ts';
 import { MAX_DIGEST_STORIES, type Article, type Digest, type QuoteHit, type Story } from '../domain/types.ts';
-import type { ArticleHit, Store } from '../store/ports.ts';
+import type { Store } from '../store/ports.ts';
 import type { TextModel } from '../llm/port.ts';
 import { centrality, clusterArticles, clusterFeatures } from '../nlp/cluster.ts';
 import { onTopic, topicQuery } from './topic.ts';
@@ -56,7 +57,9 @@ export async function buildDigest(store: Store, req: DigestRequest): Promise<Dig
   const query = topicQuery(topic);
   if (!query) return base;
 
-  const hits: ArticleHit[] = await store.articles.search({ query, since: req.since, until: req.until, limit: RETRIEVE_LIMIT });
+  const hits = await store.articles.search({ query, since: req.since, until: req.until, limit: RETRIEVE_LIMIT });
+  const note = partialNote(hits.partial);
+  if (note) base.searchNote = note;
   if (hits.length === 0) return base;
 
   const maxRel = Math.max(...hits.map((h) => h.relevance), 1e-9);

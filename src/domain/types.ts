@@ -141,6 +141,8 @@ export interface Digest {
   articleCount: number;
   /** How many stories were found before the cap on stories shown (absent in older digests). */
   storiesFound?: number;
+  /** Set when the search stopped at a bound (too broad a topic, or out of time): says what was covered. */
+  searchNote?: string;
   overview: string | null;
   createdAt: Date;
 }

@@ -74,7 +74,10 @@ export function digestDoc(d: Digest, more: MoreHint = chatHint, range?: string):
     const why = d.articleCount > 0 ? ' that have not been posted already' : '';
     return {
       title,
-      blocks: [{ type: 'paragraph', inlines: [text(`No stories about ${d.topic}${why} ${range ? `from ${range}` : `in the last ${window}`}.`)] }],
+      blocks: [
+        { type: 'paragraph', inlines: [text(`No stories about ${d.topic}${why} ${range ? `from ${range}` : `in the last ${window}`}.`)] },
+        ...(d.searchNote ? [{ type: 'context' as const, inlines: [text(d.searchNote)] }] : []),
+      ],
     };
   }
   const outlets = new Set(d.stories.flatMap((s) => s.articles.map((a) => a.outlet))).size;
@@ -89,6 +92,7 @@ export function digestDoc(d: Digest, more: MoreHint = chatHint, range?: string):
       ],
     },
   ];
+  if (d.searchNote) blocks.push({ type: 'context', inlines: [text(d.searchNote)] });
   if (d.overview) blocks.push({ type: 'paragraph', inlines: [italic(d.overview)] });
   d.stories.forEach((s, i) => {
     blocks.push({ type: 'divider' }, ...storyBlocks(s, i + 1));
