@@ -26,6 +26,8 @@ const candidates = (table: string, ranged: boolean) => `
   JOIN articles a ON a.seq = m.seq
   WHERE a.published_at >= @since AND a.published_at < @until`;
 
+/** Widest window whose rows are counted to find its seq range (ms). */
+const RANGE_WINDOW_MS = 31 * 24 * 3600 * 1000;
 const WINDOW = `SELECT min(seq) AS lo, max(seq) AS hi, count(*) AS n FROM articles
   WHERE published_at >= ? AND published_at < ?`;
 
@@ -53,10 +55,11 @@ export function searchBuckets(st: Statements, buckets: FtsBuckets, a: SearchArgs
   const t0 = performance.now();
   const rows: Row[] = [];
   let partial: SearchResult['partial'];
-  const win = st.get(WINDOW).get(a.since, a.until) as { lo: number | null; hi: number | null; n: number };
-  if (win.n === 0 || win.lo == null || win.hi == null) return [];
-  // A tight seq range (at least a third of it inside the window) is worth handing to FTS5.
-  const ranged = win.n * 3 >= win.hi - win.lo + 1;
+  // Counting a window's rows costs what the window holds, so only narrow windows (the ones a seq
+  // range helps) are counted; a tight range (a third of it inside the window) goes to FTS5.
+  const win = a.until - a.since <= RANGE_WINDOW_MS ? (st.get(WINDOW).get(a.since, a.until) as { lo: number | null; hi: number | null; n: number }) : null;
+  if (win && (win.n === 0 || win.lo == null || win.hi == null)) return [];
+  const ranged = win != null && win.n * 3 >= win.hi! - win.lo! + 1;
   const base = { q: a.q, since: a.since, until: a.until, cap: SEARCH_MATCH_CAP };
   const params = ranged ? { ...base, lo: win.lo, hi: win.hi } : base;
   for (const b of buckets.overlapping(a.since, a.until)) {
