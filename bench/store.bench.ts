@@ -89,8 +89,11 @@ async function fill(store: Store, n: number, concurrent: boolean): Promise<{ rat
     // Quotes for every article of the newest 90 days (a default retention) and every 10th before:
     // the quote tables stay large while the set-up of a 1M profile stays within minutes.
     const work = batch.filter((a, i) => done + i >= n - 90 * ARTICLES_PER_DAY || (done + i) % 10 === 0).map((a) => [a.id, quotesOf(a)] as const);
-    if (concurrent) await Promise.all(work.map(([id, q]) => store.quotes.replaceForArticle(id, q.quotes, q.speakers)));
-    else for (const [id, q] of work) await store.quotes.replaceForArticle(id, q.quotes, q.speakers);
+    // PostgreSQL: a few at a time, as many as the pool has connections to spare.
+    const step = concurrent ? 8 : 1;
+    for (let i = 0; i < work.length; i += step) {
+      await Promise.all(work.slice(i, i + step).map(([id, q]) => store.quotes.replaceForArticle(id, q.quotes, q.speakers)));
+    }
     quoteMs += performance.now() - q0;
     done += batch.length;
     if (done % 50_000 === 0) process.stderr.write(`  store bench: ${done.toLocaleString('en-US')} articles, ${Math.round(done / (ms / 1000))}/s\n`);
