@@ -8,5 +8,7 @@ import { subscribe } from './subscribe.ts';
 import { unsubscribe } from './unsubscribe.ts';
 import { subscriptions } from './subscriptions.ts';
 import { sources } from './sources.ts';
+import { helpCommand } from './help.ts';
 
 export const allCommands: Command<CommandDeps>[] = [digest, whosaid, ask, subscribe, unsubscribe, subscriptions, sources];
+allCommands.push(helpCommand(() => allCommands));

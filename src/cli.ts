@@ -3,6 +3,7 @@
 // pay for the Discord client.
 import { UsageError, type CliCommand, type CliIO } from './cli/types.ts';
 import { ConfigError } from './config.ts';
+import { packageVersion } from './cli/version.ts';
 
 const COMMANDS: Record<string, string> = {
   start: './cli/start.ts',
@@ -48,11 +49,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     await help(io);
     return name ? 0 : 2;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout.write(`newsbot ${packageVersion()}\n`);
+    return 0;
+  }
   try {
     const cmd = await load(name);
     if (!cmd) {
       io.stderr.write(`newsbot: unknown command '${name}' (try: newsbot --help)\n`);
       return 2;
+    }
+    // `newsbot <command> --help` is a question, not a mistake: usage on stdout, exit 0.
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`usage: ${cmd.usage}\n  ${cmd.summary}\n`);
+      return 0;
     }
     return await cmd.run(rest, io);
   } catch (err) {

@@ -72,7 +72,7 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
   async function handle(line: string): Promise<void> {
     const text = line.trim();
     if (!text) return;
-    if (text === '/help' || text === 'help') return write(help());
+    if (text === 'help') return write(help());
     const ctx: CommandContext = {
       platform: 'console',
       workspaceId: 'local',

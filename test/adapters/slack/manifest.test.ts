@@ -6,7 +6,7 @@ const listed = (re: RegExp) => [...manifest.matchAll(re)].map((m) => m[1]);
 
 describe('Slack app manifest', () => {
   it('declares every slash command the bot handles', () => {
-    expect(listed(/^\s+- command: \/(\S+)/gm).sort()).toEqual(['ask', 'digest', 'sources', 'subscribe', 'subscriptions', 'unsubscribe', 'whosaid']);
+    expect(listed(/^\s+- command: \/(\S+)/gm).sort()).toEqual(['ask', 'digest', 'help', 'sources', 'subscribe', 'subscriptions', 'unsubscribe', 'whosaid']);
   });
 
   it('asks for the scopes and events the adapter relies on, with Socket Mode on by default', () => {
