@@ -2,7 +2,7 @@
 // later "Macron", "Mr Macron", "he" or "the French president" resolves to the full name seen in the
 // article ("Emmanuel Macron"). Gender comes from honorifics and a small first-name list; unknown
 // gender is compatible with both pronouns.
-import { FIRST_NAME_GENDER, HONORIFICS, PERSON_HEADS, SOURCE_HEADS } from './lexicon.ts';
+import { DOCUMENT_HEADS, FIRST_NAME_GENDER, HONORIFICS, PERSON_HEADS, SOURCE_HEADS, UNNAMED_HEADS } from './lexicon.ts';
 import { nameToken, splitRun, type Mention } from './mentions.ts';
 import { isWord, type Token } from './tokens.ts';
 
@@ -154,6 +154,8 @@ export class ArticleIndex {
     const head = want[want.length - 1]!;
     // "my father", "his wife": relatives of someone, not a person named before.
     if (/^(my|our|your|his|her|their)\b/i.test(text)) return null;
+    if (UNNAMED_HEADS.has(head) && !byRole) return describe(text, false);
+    if (DOCUMENT_HEADS.has(head)) return describe(text, true);
     if (PERSON_HEADS.has(head)) {
       // "a European diplomat", "one official": someone new and unnamed, not anyone named before.
       if (/^(a|an|one|another)\s/i.test(text)) return { name: text.replace(/^\S+/, (d) => d.toLowerCase()), isOrg: false, gender: null, roles: [], aliases: new Set([text]) };
@@ -172,6 +174,11 @@ export class ArticleIndex {
     if (m.kind === 'pronoun') return this.pronoun(m.text, at);
     return this.nominal(m.text, at);
   }
+}
+
+/** An unnamed speaker: the description itself, with a lowercase determiner ("a senior official"). */
+export function describe(text: string, isOrg: boolean): Person {
+  return { name: text.replace(/^\S+/, (d) => (/^(the|a|an|one|another|some)$/i.test(d) ? d.toLowerCase() : d)), isOrg, gender: null, roles: [], aliases: new Set([text]) };
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {

@@ -76,7 +76,7 @@ function prepare(text: string, spans: MarkSpan[]): Article {
   const index = new ArticleIndex(tokens);
   const knownNameWords = new Set<string>();
   for (const p of index.persons) if (!p.isOrg && p.name.includes(' ')) for (const w of p.name.split(' ')) knownNameWords.add(w.toLowerCase());
-  return { tokens, sentences, index, cache: new MentionCache(tokens, sentences), lowerWords, knownNameWords };
+  return { tokens, sentences, index, cache: new MentionCache(tokens, sentences, lowerWords, knownNameWords), lowerWords, knownNameWords };
 }
 
 interface Chosen {

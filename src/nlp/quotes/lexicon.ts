@@ -146,3 +146,20 @@ for (const [n, g] of FIRST_NAME_GENDER) if (!GENDER.has(n)) GENDER.set(n, g);
 
 /** Gender of a first name from the public-domain name lists: 'x' when used for both, undefined when unknown. */
 export const firstNameGender = (lowerName: string): 'm' | 'f' | 'x' | undefined => GENDER.get(lowerName);
+
+/**
+ * Heads of descriptions of people who stay unnamed ("the source", "the crowd", "one commenter"):
+ * such a description is the speaker itself, never a person named earlier.
+ */
+export const UNNAMED_HEADS = new Set(['source', 'sources', 'crowd', 'audience', 'attendees', 'members', 'supporters',
+  'commenter', 'commenters', 'staffer', 'staffers', 'voter', 'voters', 'resident', 'user', 'users', 'reader', 'readers',
+  'person', 'people', 'insider', 'insiders', 'observers', 'participant', 'participants', 'questioner', 'protester',
+  'friend', 'neighbour', 'neighbor', 'colleague', 'relative', 'onlooker', 'bystander', 'caller', 'listener', 'viewer',
+  'viewers', 'fans', 'fan', 'demonstrators', 'crowds', 'delegates', 'respondents', 'worker', 'workers', 'parents',
+  'paratrooper', 'soldier', 'soldiers', 'nurse', 'driver', 'passenger', 'survivor', 'victim', 'witness', 'official',
+  'diplomat', 'spokesman', 'spokeswoman', 'spokesperson', 'aide', 'adviser', 'advisor', 'analyst', 'expert']);
+
+/** Heads of documents that speak for their authors ("the email reads", "the suit says"). */
+export const DOCUMENT_HEADS = new Set(['email', 'e-mail', 'suit', 'release', 'post', 'tweet', 'note', 'message', 'article',
+  'op-ed', 'footnote', 'text', 'petition', 'sign', 'banner', 'caption', 'release', 'motion', 'brief', 'affidavit',
+  'guidance', 'notice', 'policy', 'plan', 'proposal', 'agreement', 'accord', 'law', 'constitution', 'charter', 'treaty']);

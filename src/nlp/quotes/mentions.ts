@@ -38,8 +38,11 @@ export function nameToken(t: Token | undefined): boolean {
   if (HONORIFIC_WORDS.has(b) || TITLES.has(b)) return isCap(t);
   if (NOT_NAME.has(b) || PRONOUN_WORDS.has(b)) return false;
   if ((b.includes('’') || b.includes("'")) && (/['’](d|m|ll|ve|re)$/.test(b) || pronounOf(t))) return false;
-  return cueLemma(b) === null;
+  return cueLemma(b) === null || NAME_PART_CUES.has(b);
 }
+
+/** Cue words that are also common parts of names ("the United States", "The Washington Post"). */
+const NAME_PART_CUES = new Set(['states', 'state', 'post', 'report', 'record', 'answer', 'note', 'call', 'press', 'signal']);
 
 const joinTokens = (ts: Token[]): string => ts.map((t) => t.text).join(' ');
 

@@ -4,7 +4,7 @@
 // ranker (speaker-model.ts) picks one; this module only finds them. Mentions of one sentence are
 // found once per article (several quotes share a sentence), so the cost stays linear.
 import { cueLemma } from './cues.ts';
-import { DETERMINER_WORDS, GROUP_WORDS, PERSON_HEADS, SOURCE_HEADS } from './lexicon.ts';
+import { DETERMINER_WORDS, firstNameGender, DOCUMENT_HEADS, GROUP_WORDS, PERSON_HEADS, SOURCE_HEADS, UNNAMED_HEADS } from './lexicon.ts';
 import { mentionAfter, nameToken, pronounOf, type Mention } from './mentions.ts';
 import { isWord, type Token } from './tokens.ts';
 
@@ -48,15 +48,28 @@ function mayStart(t: Token, prev: Token | undefined): boolean {
 function speaks(m: Mention): boolean {
   if (m.kind !== 'nominal') return true;
   const head = m.text.toLowerCase().split(/\s+/).pop() ?? '';
-  return PERSON_HEADS.has(head) || SOURCE_HEADS.has(head) || GROUP_WORDS.has(head);
+  return PERSON_HEADS.has(head) || SOURCE_HEADS.has(head) || GROUP_WORDS.has(head) || UNNAMED_HEADS.has(head) || DOCUMENT_HEADS.has(head);
 }
 
 function groupMention(t: Token): Mention {
   return { kind: 'nominal', text: t.text, role: t.text, honorific: null, isOrg: false, start: t.start, end: t.end };
 }
 
+/**
+ * A lone capitalised word opening a sentence that the article never uses as a name and that reads
+ * as an adverb, gerund, adjective or common noun ("Shortly", "Knowing", "Regular", "Bombs"): not a
+ * mention. Words the article also writes in lowercase count as common words.
+ */
+function commonOpener(tokens: Token[], k: number, s: SentenceSpan, m: Mention, lowerWords: Set<string>, known: Set<string>): boolean {
+  if (m.kind !== 'name' || m.honorific || m.role || m.text.includes(' ')) return false;
+  const t = tokens[k]!;
+  if (k !== s.a && !(k === s.a + 1 && !isWord(tokens[s.a]))) return false;
+  if (known.has(t.low) || firstNameGender(t.low) !== undefined) return false;
+  return lowerWords.has(t.low) || /(ly|ing|ed)$/.test(t.low);
+}
+
 /** Mentions of one sentence, left to right, not overlapping. */
-export function sentenceMentions(tokens: Token[], s: SentenceSpan, sent: number): Candidate[] {
+export function sentenceMentions(tokens: Token[], s: SentenceSpan, sent: number, lowerWords: Set<string>, known: Set<string>): Candidate[] {
   const out: Candidate[] = [];
   for (let k = s.a; k < s.b; k++) {
     const t = tokens[k]!;
@@ -65,7 +78,7 @@ export function sentenceMentions(tokens: Token[], s: SentenceSpan, sent: number)
     if (!m && GROUP_WORDS.has(t.low)) m = groupMention(t);
     if (!m || m.start < t.start || !speaks(m)) continue;
     // A cue word read as a name ("Says") or an empty nominal is no mention.
-    if (m.kind === 'name' && cueLemma(m.text) !== null) continue;
+    if (m.kind === 'name' && (cueLemma(m.text) !== null || commonOpener(tokens, k, s, m, lowerWords, known))) continue;
     const j = lowerBound(tokens, m.end, k + 1, s.b);
     out.push({ m, i: k, j: Math.max(j, k + 1), sent });
     k = Math.max(j, k + 1) - 1;
@@ -76,12 +89,17 @@ export function sentenceMentions(tokens: Token[], s: SentenceSpan, sent: number)
 /** Per-article cache of sentence mentions. */
 export class MentionCache {
   private readonly cache = new Map<number, Candidate[]>();
-  constructor(private readonly tokens: Token[], private readonly sentences: SentenceSpan[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly sentences: SentenceSpan[],
+    private readonly lowerWords: Set<string>,
+    private readonly known: Set<string>,
+  ) {}
 
   of(sent: number): Candidate[] {
     let c = this.cache.get(sent);
     if (!c) {
-      c = sentenceMentions(this.tokens, this.sentences[sent]!, sent);
+      c = sentenceMentions(this.tokens, this.sentences[sent]!, sent, this.lowerWords, this.known);
       this.cache.set(sent, c);
     }
     return c;

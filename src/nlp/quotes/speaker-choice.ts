@@ -2,7 +2,7 @@
 // goes on") with their features, and turns the chosen option into a speaker. Shared by extraction
 // and by training, so both see exactly the same options and features.
 import { cueLemma } from './cues.ts';
-import type { Person } from './coref.ts';
+import { describe, type Person } from './coref.ts';
 import type { Mention } from './mentions.ts';
 import { resolveMention, type ReadingInput } from './rule-reading.ts';
 import { windowSentences, type Candidate, type MentionCache } from './speaker-candidates.ts';
@@ -74,5 +74,7 @@ export function cueNear(f: QuoteFrame, c: Candidate): string | null {
 
 /** The person a chosen candidate mention denotes (the resolved full name, or the description). */
 export function personOf(inp: ReadingInput, c: Candidate): Person | null {
-  return resolveMention({ ...inp }, c.m);
+  const p = resolveMention(inp, c.m);
+  // A description nobody named ("the source", "a Democratic staffer") is the speaker as written.
+  return p ?? (c.m.kind === 'nominal' ? describe(c.m.text, false) : null);
 }

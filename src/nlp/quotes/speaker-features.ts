@@ -106,6 +106,13 @@ function nameFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
   if (firstNameGender(first) !== undefined) out.push('first-in-lexicon');
   if (f.lowerWords.has(first)) out.push('first-seen-lower');
   if (words.length === 1 && f.knownNameWords.has(last)) out.push('known-surname');
+  else if (words.length === 1 && firstNameGender(first) === undefined) {
+    // A lone capitalised word nobody else in the article carries as a name: often a sentence-initial
+    // adverb, gerund or plural ("Shortly", "Knowing", "Bombs").
+    out.push(c.i === f.sentences[c.sent]!.a ? 'single-unknown-init' : 'single-unknown');
+    const sfx = /ly$/.test(first) ? 'ly' : /ing$/.test(first) ? 'ing' : /ed$/.test(first) ? 'ed' : /[^s]s$/.test(first) ? 's' : null;
+    if (sfx) out.push(`sfx-${sfx}`);
+  }
   if (words.some((w) => ORG_WORDS.has(w.toLowerCase()))) out.push('org-word');
   if (m.role) out.push('has-role');
   if (m.honorific) out.push('honorific');
