@@ -6,7 +6,8 @@
 // Weak cues (call, believe, continue…) count only right before a quote, a colon or "that".
 import { CUE_FILLERS, cueLemma, isNounPlural, isStrongCue } from './cues.ts';
 import { PERSON_HEADS, ROLE_WORDS, SOURCE_HEADS } from './lexicon.ts';
-import { mentionAfter, mentionBefore, type Mention } from './mentions.ts';
+import { mentionAfter } from './mention-after.ts';
+import { mentionBefore, type Mention } from './mentions.ts';
 import { isWord, type Token } from './tokens.ts';
 
 export interface Attribution {

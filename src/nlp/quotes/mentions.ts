@@ -1,7 +1,7 @@
 // Speaker mentions next to a cue: a proper name with its role ("US secretary of state Antony
 // Blinken", "Sergei Ryabkov, Russia's deputy foreign minister,"), a pronoun ("he"), an organisation
 // ("the Kremlin") or a nominal ("the French president"). Pure functions over tokens.
-import { DETERMINER_WORDS, GROUP_WORDS, FINAL_TITLES, HONORIFIC_WORDS, NOT_NAME, ORG_WORDS, PARTICLES, PERSON_HEADS, PRONOUN_WORDS, ROLE_WORDS, SOURCE_HEADS, TITLES } from './lexicon.ts';
+import { DETERMINER_WORDS, GROUP_WORDS, FINAL_TITLES, HONORIFIC_WORDS, NOMINAL_STOP_WORDS, NOT_NAME, ORG_WORDS, PARTICLES, PRONOUN_WORDS, ROLE_WORDS, TITLES } from './lexicon.ts';
 import { cueLemma, CUE_FILLERS } from './cues.ts';
 import { isCap, isWord, type Token } from './tokens.ts';
 
@@ -17,10 +17,7 @@ export interface Mention {
 }
 
 const bare = (t: Token): string => t.low;
-const ORG_JOINERS = new Set(['of', 'for', 'to', 'and', 'on', 'the']);
-/** Words that cannot end a nominal mention. */
-const NOMINAL_STOP = new Set(['and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'that', 'which',
-  'who', 'as', 'than', 'then', 'so', 'if', 'when', 'while', 'because', 'it', 'is', 'was', 'be', 'been', 'not', 'this']);
+const NOMINAL_STOP = NOMINAL_STOP_WORDS;
 const GROUPS = GROUP_WORDS;
 const DETERMINERS = DETERMINER_WORDS;
 
@@ -44,7 +41,7 @@ export function nameToken(t: Token | undefined): boolean {
 /** Cue words that are also common parts of names ("the United States", "The Washington Post"). */
 const NAME_PART_CUES = new Set(['states', 'state', 'post', 'report', 'record', 'answer', 'note', 'call', 'press', 'signal']);
 
-const joinTokens = (ts: Token[]): string => ts.map((t) => t.text).join(' ');
+export const joinTokens = (ts: Token[]): string => ts.map((t) => t.text).join(' ');
 
 /** Splits a capitalised run into role, honorific and name ("French President Emmanuel Macron"). */
 export function splitRun(run: Token[], preRole: Token[], withThe: boolean): Mention | null {
@@ -81,7 +78,7 @@ const DEMONYM = new RegExp(
   'u',
 );
 /** A role without the clause that follows it: "astrophysicist who led the study" -> "astrophysicist". */
-function beforeClause(words: Token[]): Token[] {
+export function beforeClause(words: Token[]): Token[] {
   const at = words.findIndex((w, i) => i > 0 && (RELATIVE.has(w.low) || w.low === 'that'));
   return at > 0 ? words.slice(0, at) : words;
 }
@@ -112,173 +109,138 @@ function apposition(tokens: Token[], comma: number, lo: number): Mention | null 
   let c = comma;
   let firstAppos: Token[] | null = null;
   for (let seg = 0; seg < 3; seg++) {
-    let k = c - 1;
-    while (k >= lo && tokens[k]!.text !== ',' && tokens[k]!.kind !== 'quote' && c - k < 24) k--;
-    const segStart = k + 1;
-    const appos = tokens.slice(segStart, c);
-    if (appos.length === 0 || appos.some((x) => x.kind === 'quote' || (x.kind === 'word' && /^\p{Ll}/u.test(x.text) && cueLemma(x.low) !== null))) return null;
+    const k = segmentStart(tokens, c, lo);
+    const appos = tokens.slice(k + 1, c);
+    if (!plainSegment(appos)) return null;
     firstAppos ??= appos;
-    if (k < lo || tokens[k]!.text !== ',') {
-      // The segment itself reaches the clause start: is it "Name" (with an optional role)?
-      return null;
-    }
-    const head = mentionBefore(tokens, k, lo);
-    if (head && head.kind === 'name' && opensClause(tokens, indexAt(tokens, head.start, k), lo)) {
-      if (!head.role) head.role = joinTokens(beforeClause(DETERMINERS.has(firstAppos[0]!.low) ? firstAppos.slice(1) : firstAppos)).replace(/ ([’']s)\b/g, '$1') || null;
+    // The segment itself reaches the clause start: no name opens it.
+    if (k < lo || tokens[k]!.text !== ',') return null;
+    const head = appositionHead(tokens, k, lo, seg === 0 && RELATIVE.has(appos[0]!.low));
+    if (head) {
+      if (head.kind === 'name' && !head.role) head.role = joinTokens(beforeClause(DETERMINERS.has(firstAppos[0]!.low) ? firstAppos.slice(1) : firstAppos)).replace(/ ([’']s)\b/g, '$1') || null;
       return head;
     }
-    if (head && head.kind === 'pronoun') return head;
-    // "The deputy minister, who has visited Ukraine, said": the nominal before a relative clause.
-    if (head && head.kind === 'nominal' && seg === 0 && RELATIVE.has(appos[0]!.low) && opensClause(tokens, indexAt(tokens, head.start, k), lo)) return head;
     c = k;
   }
   return null;
 }
 
+/** Index of the comma (or the token before the clause) that opens the segment ending at comma `c`. */
+function segmentStart(tokens: Token[], c: number, lo: number): number {
+  let k = c - 1;
+  while (k >= lo && tokens[k]!.text !== ',' && tokens[k]!.kind !== 'quote' && c - k < 24) k--;
+  return k;
+}
+
+/** An apposition segment holds no quote and no lowercase cue verb. */
+const plainSegment = (appos: Token[]): boolean =>
+  appos.length > 0 && !appos.some((x) => x.kind === 'quote' || (x.kind === 'word' && /^\p{Ll}/u.test(x.text) && cueLemma(x.low) !== null));
+
+/**
+ * The mention before the comma at k when it can head the apposition: a name opening its clause, a
+ * pronoun, or ("The deputy minister, who has visited the port, said") a nominal before a relative clause.
+ */
+function appositionHead(tokens: Token[], k: number, lo: number, relative: boolean): Mention | null {
+  const head = mentionBefore(tokens, k, lo);
+  if (!head) return null;
+  if (head.kind === 'pronoun') return head;
+  const opens = opensClause(tokens, indexAt(tokens, head.start, k), lo);
+  if (head.kind === 'name') return opens ? head : null;
+  return relative && opens ? head : null;
+}
+
+/** Skips fillers and adverbs left of a cue ("Smith has also repeatedly said"); returns the token before them. */
+function skipFillersBack(tokens: Token[], j: number, lo: number): number {
+  while (j >= lo && isWord(tokens[j]) && (CUE_FILLERS.has(tokens[j]!.low) || (/ly$/.test(tokens[j]!.text) && !tokens[j]!.cap))) j--;
+  return j;
+}
+
+/** Start of the capitalised run that ends at j (particles inside). */
+function runStartBack(tokens: Token[], j: number, lo: number): number {
+  let a = j;
+  while (a - 1 >= lo && (nameToken(tokens[a - 1]) || (isWord(tokens[a - 1]) && PARTICLES.has(tokens[a - 1]!.low) && nameToken(tokens[a - 2])))) a--;
+  return a;
+}
+
+/** "the Association of Flight Attendants said" / "Mr. Morgan of the Sierra Club said": the head before "of". */
+function ofPhrase(tokens: Token[], a: number, j: number, lo: number): Mention | null {
+  const p1 = tokens[a - 1];
+  const ofAt = a - 1 >= lo && p1!.low === 'of' ? a - 1 : a - 2 >= lo && p1!.low === 'the' && tokens[a - 2]!.low === 'of' ? a - 2 : -1;
+  if (ofAt <= lo || !nameToken(tokens[ofAt - 1])) return null;
+  const head = mentionBefore(tokens, ofAt, lo);
+  if (!head || head.kind !== 'name') return null;
+  const tail = joinTokens(tokens.slice(ofAt, j + 1));
+  const orgHead = head.isOrg || (!head.honorific && !head.text.includes(' ') && ORG_WORDS.has(head.text.toLowerCase()));
+  if (orgHead) return { ...head, text: `${head.text} ${tail}`, isOrg: true, end: tokens[j]!.end };
+  return { ...head, role: head.role ?? tail, end: tokens[j]!.end };
+}
+
+/** Role words in front of a name run starting at a ("Russia's deputy foreign minister Sergei Ryabkov"). */
+function roleBefore(tokens: Token[], a: number, lo: number): Token[] {
+  const preRole: Token[] = [];
+  let r = a - 1;
+  while (r >= lo && preRole.length < 6 && isWord(tokens[r]) && !tokens[r]!.cap && ROLE_WORDS.has(tokens[r]!.low)) preRole.unshift(tokens[r--]!);
+  // "MSNBC host Chris Matthews": a capitalised owner in front of the role.
+  while (preRole.length > 0 && preRole.length < 9 && r >= lo && (isCap(tokens[r]) || /['’]s$/.test(tokens[r]!.text)) && !NOT_NAME.has(tokens[r]!.low)) preRole.unshift(tokens[r--]!);
+  return preRole;
+}
+
+/** A name ending at token j, with its role, or the organisation it heads. */
+function nameBefore(tokens: Token[], j: number, lo: number): Mention | null {
+  const a = runStartBack(tokens, j, lo);
+  if (a - 1 >= lo && tokens[a - 1]!.text === '-') return null;
+  const viaOf = ofPhrase(tokens, a, j, lo);
+  if (viaOf) return viaOf;
+  const withThe = a - 1 >= lo && isWord(tokens[a - 1]) && tokens[a - 1]!.low === 'the';
+  return splitRun(tokens.slice(a, j + 1), withThe ? [] : roleBefore(tokens, a, lo), withThe);
+}
+
+const isDet = (x: Token): boolean => DETERMINERS.has(x.low) || (x.cap && /['’]s$/.test(x.text));
+
+/** "the IMF report", "a Kremlin spokesman": the capitalised part is the organisation (not a nationality). */
+function orgInNominal(words: Token[], end: number): Mention | null {
+  const caps = words.filter((x) => nameToken(x));
+  if (caps.length === 0 || caps.length !== words.filter((x) => x.cap).length) return null;
+  const s = words.indexOf(caps[0]!);
+  if (s > 2 || caps.every((x) => isDemonym(x.text))) return null;
+  const run = words.slice(s, s + caps.length);
+  if (!run.every((x) => x.cap)) return null;
+  return { kind: 'name', text: (words[0]!.low === 'the' ? 'the ' : '') + joinTokens(run), role: null, honorific: null, isOrg: true, start: words[0]!.start, end };
+}
+
+/** Nominal ending at token j: "the mayor", "a spokesman for the ministry", "Obama's former strategist", "officials". */
+function nominalBefore(tokens: Token[], j: number, lo: number): Mention | null {
+  const t = tokens[j]!;
+  if (NOMINAL_STOP.has(t.low)) return null;
+  let a = j;
+  while (a - 1 >= lo && isWord(tokens[a - 1]) && j - a < 6 && !isDet(tokens[a]!)) a--;
+  if (!isDet(tokens[a]!)) {
+    if (!GROUPS.has(t.low)) return null;
+    a = j;
+  }
+  const words = tokens.slice(a, j + 1);
+  if (words.some((x) => cueLemma(x.text) !== null && x !== words[0])) return null;
+  const org = orgInNominal(words, t.end);
+  if (org) return org;
+  return { kind: 'nominal', text: joinTokens(words), role: joinTokens(words.filter((x) => !DETERMINERS.has(x.low))), honorific: null, isOrg: false, start: words[0]!.start, end: t.end };
+}
+
+/** The mention inside "( … )" before j, as in "Sen. Ann Roe (D-Ore.) said". */
+function parenthesised(tokens: Token[], j: number, lo: number): Mention | null {
+  let k = j - 1;
+  while (k >= lo && tokens[k]!.text !== '(' && j - k < 12) k--;
+  return k >= lo && tokens[k]!.text === '(' ? mentionBefore(tokens, k, lo) : null;
+}
+
 /** The mention that ends right before token `end` (exclusive), scanning no further left than `lo`. */
 export function mentionBefore(tokens: Token[], end: number, lo: number): Mention | null {
-  let j = end - 1;
-  while (j >= lo && isWord(tokens[j]) && (CUE_FILLERS.has(bare(tokens[j]!)) || /ly$/.test(tokens[j]!.text) && !isCap(tokens[j]))) j--;
+  const j = skipFillersBack(tokens, end - 1, lo);
   if (j < lo) return null;
   const t = tokens[j]!;
   const pro = pronounOf(t);
   if (pro) return { kind: 'pronoun', text: pro, role: null, honorific: null, isOrg: false, start: t.start, end: t.end };
-  if (t.text === ')') {
-    let k = j - 1;
-    while (k >= lo && tokens[k]!.text !== '(' && j - k < 12) k--;
-    if (k >= lo && tokens[k]!.text === '(') return mentionBefore(tokens, k, lo);
-    return null;
-  }
+  if (t.text === ')') return parenthesised(tokens, j, lo);
   if (t.text === ',') return apposition(tokens, j, lo);
-  if (nameToken(t)) {
-    let a = j;
-    while (a - 1 >= lo && (nameToken(tokens[a - 1]) || (isWord(tokens[a - 1]) && PARTICLES.has(bare(tokens[a - 1]!)) && nameToken(tokens[a - 2])))) a--;
-    if (a - 1 >= lo && tokens[a - 1]!.text === '-' ) return null;
-    // "the Association of Flight Attendants said" / "Mr. Morgan of the Sierra Club said"
-    const ofAt = a - 1 >= lo && tokens[a - 1]!.low === 'of' ? a - 1 : a - 2 >= lo && tokens[a - 1]!.low === 'the' && tokens[a - 2]!.low === 'of' ? a - 2 : -1;
-    if (ofAt > lo && nameToken(tokens[ofAt - 1])) {
-      const head = mentionBefore(tokens, ofAt, lo);
-      if (head && head.kind === 'name') {
-        const tail = joinTokens(tokens.slice(ofAt, j + 1));
-        if (head.isOrg || (!head.honorific && !head.text.includes(' ') && ORG_WORDS.has(head.text.toLowerCase()))) {
-          return { ...head, text: `${head.text} ${tail}`, isOrg: true, end: tokens[j]!.end };
-        }
-        return { ...head, role: head.role ?? tail, end: tokens[j]!.end };
-      }
-    }
-    const withThe = a - 1 >= lo && isWord(tokens[a - 1]) && bare(tokens[a - 1]!) === 'the';
-    const preRole: Token[] = [];
-    let r = a - 1;
-    while (!withThe && r >= lo && isWord(tokens[r]) && !isCap(tokens[r]) && ROLE_WORDS.has(bare(tokens[r]!)) && preRole.length < 6) preRole.unshift(tokens[r--]!);
-    // "Russia's deputy foreign minister Sergei Ryabkov", "MSNBC host Chris Matthews"
-    while (preRole.length > 0 && r >= lo && (isCap(tokens[r]) || /['’]s$/.test(tokens[r]!.text)) && preRole.length < 9 && !NOT_NAME.has(bare(tokens[r]!))) preRole.unshift(tokens[r--]!);
-    return splitRun(tokens.slice(a, j + 1), preRole, withThe);
-  }
-  if (isWord(t) && !isCap(t)) {
-    // Nominal: "the mayor", "a spokesman for the ministry", "Obama's former strategist", "officials".
-    if (NOMINAL_STOP.has(t.low)) return null;
-    const isDet = (x: Token): boolean => DETERMINERS.has(x.low) || (x.cap && /['’]s$/.test(x.text));
-    let a = j;
-    while (a - 1 >= lo && isWord(tokens[a - 1]) && j - a < 6 && !isDet(tokens[a]!)) a--;
-    if (!isDet(tokens[a]!)) {
-      if (!GROUPS.has(t.low)) return null;
-      a = j;
-    }
-    const words = tokens.slice(a, j + 1);
-    if (words.some((x) => cueLemma(x.text) !== null && x !== words[0])) return null;
-    const caps = words.filter((x) => nameToken(x));
-    // "the IMF report", "a Kremlin spokesman": the capitalised part is the organisation. Not so
-    // for an adjective of nationality: "the Ukrainian presidential office", "one European diplomat".
-    if (caps.length > 0 && caps.length === words.filter((x) => x.cap).length && words.indexOf(caps[0]!) <= 2 && !caps.every((x) => isDemonym(x.text))) {
-      const s = words.indexOf(caps[0]!);
-      const run = words.slice(s, s + caps.length);
-      if (run.every((x) => x.cap)) {
-        return { kind: 'name', text: (bare(words[0]!) === 'the' ? 'the ' : '') + joinTokens(run), role: null, honorific: null, isOrg: true, start: words[0]!.start, end: t.end };
-      }
-    }
-    return { kind: 'nominal', text: joinTokens(words), role: joinTokens(words.filter((x) => !DETERMINERS.has(bare(x)))), honorific: null, isOrg: false, start: words[0]!.start, end: t.end };
-  }
-  return null;
-}
-
-/** The mention that starts at token `i` (after an inverted cue: "said Smith", "said the mayor, John Doe"). */
-export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | null {
-  const t = tokens[i];
-  if (!t || i >= hi || !isWord(t)) return null;
-  const pro = pronounOf(t);
-  if (pro) return { kind: 'pronoun', text: pro, role: null, honorific: null, isOrg: false, start: t.start, end: t.end };
-  let j = i;
-  let withThe = false;
-  if (DETERMINERS.has(bare(t))) {
-    withThe = bare(t) === 'the';
-    j++;
-  }
-  const preRole: Token[] = [];
-  // "conservative talk radio host Rush Limbaugh": up to five lowercase words before a name are its role.
-  let look = j;
-  // A clause ("who has visited Ukraine") is not a role: relative pronouns and auxiliaries end the look.
-  while (look < hi && look < j + 6 && (isWord(tokens[look]) && !isCap(tokens[look]) && !DETERMINERS.has(bare(tokens[look]!)) && !NOMINAL_STOP.has(bare(tokens[look]!)) && cueLemma(bare(tokens[look]!)) === null || /^[\d/]/.test(tokens[look]!.text))) look++;
-  if (look > j && nameToken(tokens[look]) && !TITLES.has(bare(tokens[look]!)) || look > j && TITLES.has(bare(tokens[look - 1]!)) && nameToken(tokens[look])) {
-    while (j < look) preRole.push(tokens[j++]!);
-  }
-  while (j < hi && isWord(tokens[j]) && !isCap(tokens[j]) && (ROLE_WORDS.has(bare(tokens[j]!)) || /['’]s$/.test(tokens[j]!.text)) && preRole.length < 6) preRole.push(tokens[j++]!);
-  while (j < hi && /['’]s$/.test(tokens[j]!.text) && isCap(tokens[j])) preRole.push(tokens[j++]!);
-  while (j < hi && isWord(tokens[j]) && !isCap(tokens[j]) && ROLE_WORDS.has(bare(tokens[j]!)) && preRole.length < 8) preRole.push(tokens[j++]!);
-  let e = j;
-  while (e < hi && (nameToken(tokens[e]) || (PARTICLES.has(bare(tokens[e]!)) && nameToken(tokens[e + 1])))) e++;
-  // "the Ukrainian presidential office", "one European diplomat": a nationality then a noun phrase.
-  // The phrase ends at its head noun, a person or a source ("diplomat", "office").
-  if (e > j && tokens.slice(j, e).every((x) => isDemonym(x.text))) {
-    for (let k = e; k < hi && k < e + 4 && isWord(tokens[k]) && !isCap(tokens[k]); k++) {
-      if (!PERSON_HEADS.has(tokens[k]!.low) && !SOURCE_HEADS.has(tokens[k]!.low)) continue;
-      const text = joinTokens(tokens.slice(i, k + 1));
-      return { kind: 'nominal', text, role: joinTokens(tokens.slice(j, k + 1)), honorific: null, isOrg: false, start: t.start, end: tokens[k]!.end };
-    }
-  }
-  // Organisation names with small words inside: "Alliance to Reclaim Our Schools", "Bank of Valdoria".
-  if (e > j && tokens.slice(j, e).some((x) => ORG_WORDS.has(bare(x)))) {
-    while (e + 1 < hi && ORG_JOINERS.has(bare(tokens[e]!)) && nameToken(tokens[e + 1])) {
-      e++;
-      while (e < hi && nameToken(tokens[e])) e++;
-    }
-  }
-  // A capitalised run followed by lowercase role words and another run is a role: "MSNBC host Chris Matthews".
-  let r = e;
-  while (r < hi && isWord(tokens[r]) && !isCap(tokens[r]) && ROLE_WORDS.has(bare(tokens[r]!)) && bare(tokens[r]!) !== 'of' && bare(tokens[r]!) !== 'for') r++;
-  if (e > j && r > e && nameToken(tokens[r])) {
-    preRole.push(...tokens.slice(j, r));
-    j = r;
-    e = r;
-    while (e < hi && (nameToken(tokens[e]) || (PARTICLES.has(bare(tokens[e]!)) && nameToken(tokens[e + 1])))) e++;
-  }
-  if (e > j) {
-    const m = splitRun(tokens.slice(j, e), preRole, withThe && preRole.length === 0);
-    if (m && m.kind === 'name' && !m.role && tokens[e]?.text === ',' ) {
-      // "said Smith, the town's mayor" -> role from the apposition.
-      let k = e + 1;
-      const appos: Token[] = [];
-      while (k < hi && isWord(tokens[k]) && appos.length < 10) appos.push(tokens[k++]!);
-      const closed = k >= hi || [',', '.', ';'].includes(tokens[k]!.text);
-      if (closed && appos.length > 1 && !isCap(appos[0]) && DETERMINERS.has(bare(appos[0]!))) m.role = joinTokens(beforeClause(appos.slice(1))) || null;
-    }
-    return m;
-  }
-  if (preRole.length > 0 || withThe) {
-    // "said the mayor, John Doe" / "said the spokesman"
-    const role = preRole.length > 0 ? joinTokens(preRole) : null;
-    if (tokens[j]?.text === ',' && nameToken(tokens[j + 1])) {
-      const named = mentionAfter(tokens, j + 1, hi);
-      if (named && named.kind === 'name') return { ...named, role: named.role ?? role };
-    }
-    if (role) return { kind: 'nominal', text: (withThe ? 'the ' : '') + role, role, honorific: null, isOrg: false, start: t.start, end: preRole[preRole.length - 1]!.end };
-    // "said the ruling", "said a statement from the ministry"
-    let k = j;
-    // The word right after the determiner may look like a verb form ("the ruling", "a posting").
-    while (k < hi && k < j + 4 && isWord(tokens[k]) && !isCap(tokens[k]) && !NOMINAL_STOP.has(tokens[k]!.low) && (k === j || cueLemma(tokens[k]!.low) === null) && !(k > j && /ed$/.test(tokens[k]!.low))) k++;
-    if (k > j && DETERMINERS.has(t.low)) {
-      const words = tokens.slice(i, k);
-      return { kind: 'nominal', text: joinTokens(words), role: joinTokens(words.slice(1)), honorific: null, isOrg: false, start: t.start, end: words[words.length - 1]!.end };
-    }
-  }
-  return null;
+  if (nameToken(t)) return nameBefore(tokens, j, lo);
+  return isWord(t) && !t.cap ? nominalBefore(tokens, j, lo) : null;
 }

@@ -5,7 +5,8 @@
 // found once per article (several quotes share a sentence), so the cost stays linear.
 import { cueLemma } from './cues.ts';
 import { DETERMINER_WORDS, firstNameGender, DOCUMENT_HEADS, GROUP_WORDS, PERSON_HEADS, SOURCE_HEADS, UNNAMED_HEADS } from './lexicon.ts';
-import { mentionAfter, nameToken, pronounOf, type Mention } from './mentions.ts';
+import { mentionAfter } from './mention-after.ts';
+import { nameToken, pronounOf, type Mention } from './mentions.ts';
 import { isWord, type Token } from './tokens.ts';
 
 export interface SentenceSpan {
