@@ -4,8 +4,8 @@
 // to Smith"); partial quotes try the governing verb before first. Participles after a comma
 // ("…, adding that") hand over to the next cue further left, then to the sentence subject.
 // Weak cues (call, believe, continue…) count only right before a quote, a colon or "that".
-import { CUE_FILLERS, cueLemma, isNounPlural, isStrongCue } from './cues.ts';
-import { PERSON_HEADS, ROLE_WORDS, SOURCE_HEADS } from './lexicon.ts';
+import { isCueAt, STOP_AFTER } from './cue-at.ts';
+import { PERSON_HEADS, SOURCE_HEADS } from './lexicon.ts';
 import { mentionAfter } from './mention-after.ts';
 import { mentionBefore, type Mention } from './mentions.ts';
 import { isWord, type Token } from './tokens.ts';
@@ -15,56 +15,40 @@ export interface Attribution {
   cue: string;
 }
 
-const STOP_AFTER = new Set(['.', '!', '?', ';']);
 const DASHES = new Set(['―', '—', '–']);
-/** Words after which a cue word is a noun ("the report", "few questions", "to call"). */
-const NOUN_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that',
-  'these', 'those', 'of', 'in', 'for', 'to', 'with', 'by', 'few', 'many', 'several', 'some', 'more', 'most', 'other',
-  'such', 'any', 'no', 'all', 'recent', 'new', 'public', 'similar', 'earlier', 'previous', 'repeated', 'latest',
-  'false', 'first', 'two', 'three', 'whose', 'without', 'on', 'at', 'from', 'about']);
 /** Words before an -ing cue that keep it a finite verb ("she is describing", "he was saying"). */
 const PROGRESSIVE = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'is', 'was', 'are', 'were', 'been', 'be', 'also', 'now', 'still', 'repeatedly', 'again', 'keeps', 'kept']);
 
 /** Clauses after a quote that start with these belong to someone else ("…,” when Clinton blasted him). */
 const SUBORDINATE = new Set(['when', 'because', 'while', 'after', 'before', 'if', 'since', 'although', 'though', 'but', 'and', 'as', 'which', 'who', 'that']);
 
-/** A cue verb at tokens[k]: a cue word not used as a noun ("the report", "Clinton's comments", "States"). */
-export function isCueAt(tokens: Token[], k: number, sentenceStart: number, weakOk = false): boolean {
-  const t = tokens[k]!;
-  if (!isWord(t) || cueLemma(t.low) === null) return false;
-  if (t.cap && k !== sentenceStart) return false;
-  const p = tokens[k - 1];
-  if (p && isWord(p) && (NOUN_BEFORE.has(p.low) || /['’]s$/.test(p.text))) return false;
-  // "late-night tweets", "several claims": after a lowercase modifier the -s form is a plural noun.
-  // "Republican claims": after a capitalised adjective too.
-  if (isNounPlural(t.low) && p?.cap && ROLE_WORDS.has(p.low)) return false;
-  if (isNounPlural(t.low) && p && isWord(p) && !p.cap && !CUE_FILLERS.has(p.low) && !/^(he|she|it|who|that|which)$/.test(p.low) && !/ly$/.test(p.low) && !PERSON_HEADS.has(p.low) && !SOURCE_HEADS.has(p.low)) return false;
-  // "as The Tribune put it"
-  if (cueLemma(t.low) === 'put') return tokens[k + 1]?.low === 'it';
-  if (cueLemma(t.low) === 'continue' && !weakOk) {
-    // "he continued:" introduces speech; "we must continue to push" does not.
-    const n = tokens[k + 1];
-    return n === undefined || n.kind === 'quote' || n.text === ':' || n.text === ',' || p?.kind === 'quote' || p?.text === ',';
-  }
-  if (!weakOk && !isStrongCue(t.low)) {
-    // Weak cue: needs the quote, a colon or "that"/"as" within the next few tokens.
-    for (let i = k + 1; i <= k + 7 && i < tokens.length; i++) {
-      const x = tokens[i]!;
-      if (x.kind === 'quote' || x.text === ':' || x.low === 'that' || x.low === 'as') return true;
-      if (STOP_AFTER.has(x.text)) return false;
-    }
-    return false;
-  }
-  return true;
+/** “…” ― Name (reader comments, epigraphs). */
+function dashCredit(tokens: Token[], q: number, b: number): Attribution | null {
+  const first = tokens[q + 1];
+  if (!first || !DASHES.has(first.text)) return null;
+  const m = mentionAfter(tokens, q + 2, b);
+  return m && m.kind === 'name' ? { mention: m, cue: first.text } : null;
 }
 
-function after(tokens: Token[], q: number, b: number, openEnded: boolean): Attribution | null {
-  const first = tokens[q + 1];
-  if (first && DASHES.has(first.text)) {
-    // “…” ― Name (reader comments, epigraphs)
-    const m = mentionAfter(tokens, q + 2, b);
-    if (m && m.kind === 'name') return { mention: m, cue: first.text };
+/** A quote, or the end of the sentence ("R-Ky.," inside an apposition is not its end). */
+const endsFrame = (tokens: Token[], k: number): boolean =>
+  tokens[k]!.kind === 'quote' || (STOP_AFTER.has(tokens[k]!.text) && !(tokens[k]!.text === '.' && tokens[k + 1]?.text === ','));
+
+/** One word of the frame after a quote: an "according to", a cue with its mention, 'stop', or nothing. */
+function cueStep(tokens: Token[], k: number, b: number, firstWord: number): Attribution | 'stop' | null {
+  const t = tokens[k]!;
+  if (t.low === 'according' && tokens[k + 1]?.low === 'to') {
+    const m = mentionAfter(tokens, k + 2, b);
+    return m ? { mention: m, cue: 'according to' } : null;
   }
+  if (!isCueAt(tokens, k, -1, true)) return null;
+  const m = k === firstWord ? mentionAfter(tokens, k + 1, b) : mentionBefore(tokens, k, firstWord);
+  if (m) return { mention: m, cue: t.text };
+  return k !== firstWord ? 'stop' : null;
+}
+
+/** The cue right after the quote ("…,” said Koirala / “…,” he told MEPs); also the first word after it. */
+function cueAfterQuote(tokens: Token[], q: number, b: number, openEnded: boolean): { att: Attribution | null; firstWord: number } {
   let firstWord = -1;
   for (let k = q + 1; k < b && k <= q + 18; k++) {
     const t = tokens[k]!;
@@ -72,8 +56,7 @@ function after(tokens: Token[], q: number, b: number, openEnded: boolean): Attri
       while (k < b && tokens[k]!.text !== ')') k++;
       continue;
     }
-    // "R-Ky.," inside an apposition is not the end of the sentence.
-    if (t.kind === 'quote' || (STOP_AFTER.has(t.text) && !(t.text === '.' && tokens[k + 1]?.text === ','))) break;
+    if (endsFrame(tokens, k)) break;
     if (!isWord(t)) continue;
     if (firstWord < 0) {
       firstWord = k;
@@ -81,40 +64,66 @@ function after(tokens: Token[], q: number, b: number, openEnded: boolean): Attri
     }
     // After a quote that ended its sentence, only "….” Smith said." right after it.
     if (!openEnded && k > q + 5) break;
-    if (t.low === 'according' && tokens[k + 1]?.low === 'to') {
-      const m = mentionAfter(tokens, k + 2, b);
-      if (m) return { mention: m, cue: 'according to' };
-      continue;
-    }
-    if (!isCueAt(tokens, k, -1, true)) continue;
-    const m = k === firstWord ? mentionAfter(tokens, k + 1, b) : mentionBefore(tokens, k, firstWord);
-    if (m) return { mention: m, cue: t.text };
-    if (k !== firstWord) break;
+    const step = cueStep(tokens, k, b, firstWord);
+    if (step === 'stop') break;
+    if (step) return { att: step, firstWord };
   }
-  // "…” at more than 200 schools, according to the organisers."
+  return { att: null, firstWord };
+}
+
+/** "…” at more than 200 schools, according to the organisers." */
+function laterAccordingTo(tokens: Token[], q: number, b: number): Attribution | null {
   for (let k = q + 1; k < b - 1; k++) {
     if (tokens[k]!.kind === 'quote') break;
-    if (tokens[k]!.low === 'according' && tokens[k + 1]!.low === 'to') {
-      const m = mentionAfter(tokens, k + 2, b);
-      if (m) return { mention: m, cue: 'according to' };
-    }
-  }
-  // "A cashier who “steals” is held accountable, Warren said." — a reporting clause ending the sentence.
-  const end = tokens[b - 1]?.text === '.' ? b - 2 : b - 1;
-  if (end > q + 1 && isCueAt(tokens, end, -1, true)) {
-    const m = mentionBefore(tokens, end, q + 1);
-    let s = end - 1;
-    while (m && s > q && tokens[s]!.start > m.start) s--;
-    if (m && m.kind !== 'nominal' && tokens[s - 1]?.text === ',') return { mention: m, cue: tokens[end]!.text };
-  }
-  // “…,” Scott Roe, the attorney general of a state that sued, … said — a name right after the quote.
-  if (openEnded && firstWord >= 0 && (firstWord === q + 1 || (tokens[q + 1]?.text === ',' && firstWord === q + 2))) {
-    const m = mentionAfter(tokens, firstWord, b);
-    if (m && m.kind === 'name' && tokens.slice(firstWord, Math.min(b, firstWord + 40)).some((x, i) => isCueAt(tokens, firstWord + i, -1))) {
-      return { mention: m, cue: '' };
-    }
+    if (tokens[k]!.low !== 'according' || tokens[k + 1]!.low !== 'to') continue;
+    const m = mentionAfter(tokens, k + 2, b);
+    if (m) return { mention: m, cue: 'according to' };
   }
   return null;
+}
+
+/** "A cashier who “steals” is held accountable, Warren said.": a reporting clause ending the sentence. */
+function closingReport(tokens: Token[], q: number, b: number): Attribution | null {
+  const end = tokens[b - 1]?.text === '.' ? b - 2 : b - 1;
+  if (end <= q + 1 || !isCueAt(tokens, end, -1, true)) return null;
+  const m = mentionBefore(tokens, end, q + 1);
+  if (!m || m.kind === 'nominal') return null;
+  let s = end - 1;
+  while (s > q && tokens[s]!.start > m.start) s--;
+  return tokens[s - 1]?.text === ',' ? { mention: m, cue: tokens[end]!.text } : null;
+}
+
+/** “…,” Scott Roe, the attorney general of a state that sued, … said: a name right after the quote. */
+function nameRightAfter(tokens: Token[], q: number, b: number, firstWord: number): Attribution | null {
+  if (firstWord < 0 || !(firstWord === q + 1 || (tokens[q + 1]?.text === ',' && firstWord === q + 2))) return null;
+  const m = mentionAfter(tokens, firstWord, b);
+  if (!m || m.kind !== 'name') return null;
+  const cued = tokens.slice(firstWord, Math.min(b, firstWord + 40)).some((_, i) => isCueAt(tokens, firstWord + i, -1));
+  return cued ? { mention: m, cue: '' } : null;
+}
+
+function after(tokens: Token[], q: number, b: number, openEnded: boolean): Attribution | null {
+  const dash = dashCredit(tokens, q, b);
+  if (dash) return dash;
+  const { att, firstWord } = cueAfterQuote(tokens, q, b, openEnded);
+  const found = att ?? laterAccordingTo(tokens, q, b) ?? closingReport(tokens, q, b);
+  return found ?? (openEnded ? nameRightAfter(tokens, q, b, firstWord) : null);
+}
+
+/** "…, saying" / "…, adding that": a participle whose subject is the main clause's, further left. */
+function participle(t: Token, prev: Token | undefined): boolean {
+  if (!/ing$/.test(t.low)) return false;
+  return prev?.text === ',' || (prev?.kind === 'word' && !prev.cap && !PROGRESSIVE.has(prev.low));
+}
+
+/** The cue at k, before the quote at q, with its mention ("Smith warned that …", "said Smith: …"). */
+function cueBefore(tokens: Token[], k: number, q: number, a: number): Attribution | null {
+  const t = tokens[k]!;
+  const prev = tokens[k - 1];
+  if (participle(t, prev)) return null;
+  const inverted = k === a || prev?.kind === 'quote' || (prev?.text === ',' && tokens[k - 2]?.kind === 'quote');
+  const m = inverted ? (mentionAfter(tokens, k + 1, q) ?? mentionBefore(tokens, k, a)) : mentionBefore(tokens, k, a);
+  return m ? { mention: m, cue: t.text } : null;
 }
 
 function before(tokens: Token[], q: number, a: number): Attribution | null {
@@ -127,12 +136,8 @@ function before(tokens: Token[], q: number, a: number): Attribution | null {
       continue;
     }
     if (!isCueAt(tokens, k, a)) continue;
-    const prev = tokens[k - 1];
-    // "…, saying" / "…, adding that": the subject is the main clause's, further left.
-    if (/ing$/.test(t.low) && (prev?.text === ',' || prev?.kind === 'word' && !prev.cap && !PROGRESSIVE.has(prev.low))) continue;
-    const inverted = k === a || prev?.kind === 'quote' || (prev?.text === ',' && tokens[k - 2]?.kind === 'quote');
-    const m = inverted ? (mentionAfter(tokens, k + 1, q) ?? mentionBefore(tokens, k, a)) : mentionBefore(tokens, k, a);
-    if (m) return { mention: m, cue: t.text };
+    const found = cueBefore(tokens, k, q, a);
+    if (found) return found;
   }
   return null;
 }
@@ -152,15 +157,19 @@ function speakingNominal(m: Mention): boolean {
   return PERSON_HEADS.has(head) || SOURCE_HEADS.has(head);
 }
 
+/** Start of the subject: after leading punctuation and a participle phrase ("Following a meeting, the council …"). */
+function subjectStart(tokens: Token[], q: number, a: number): number {
+  while (a < q && tokens[a]!.kind === 'punct') a++;
+  const t = tokens[a];
+  if (!t?.cap || !/(ing|ed)$/.test(t.low) || !tokens[a + 1] || tokens[a + 1]!.cap) return a;
+  let k = a;
+  while (k < q && tokens[k]!.text !== ',') k++;
+  return k < q ? k + 1 : a;
+}
+
 /** The subject that opens the sentence ("Reid has gone after Trump as a “…”"), skipping a leading adverbial. */
 export function sentenceSubject(tokens: Token[], q: number, a: number, allowNominal = false): Attribution | null {
-  while (a < q && tokens[a]!.kind === 'punct') a++;
-  // A leading participle phrase ("Following a meeting, the council …") is not the subject.
-  if (tokens[a]?.cap && /(ing|ed)$/.test(tokens[a]!.low) && tokens[a + 1] && !tokens[a + 1]!.cap) {
-    let k = a;
-    while (k < q && tokens[k]!.text !== ',') k++;
-    if (k < q) a = k + 1;
-  }
+  a = subjectStart(tokens, q, a);
   const direct = mentionAfter(tokens, a, q);
   if (direct && (allowNominal || direct.kind !== 'nominal' || speakingNominal(direct))) return { mention: direct, cue: '' };
   // "With leaders worried about turnout, President Ann Roe is …": try after each of the first commas.
