@@ -45,40 +45,57 @@ function countWords(content: string): number {
 }
 
 /** Decides kind and whether the span is speech. `sentence` = tokens of its sentence, `q` = index of the span's token. */
-export function classify(text: string, span: MarkSpan, sentence: Token[], q: number): Candidate | null {
-  const content = text.slice(span.start, span.end);
-  if (!/\p{L}/u.test(content)) return null;
-  // Interview transcripts ("WALLACE: …") and stage directions ("(CROSSTALK.)") are not quotes.
-  if (/^\p{Lu}{2,}[\p{Lu} .'-]*:/u.test(content) || /^\(.*\)\.?$/s.test(content)) return null;
+/** Interview transcripts ("WALLACE: …"), stage directions ("(CROSSTALK.)") and spans without letters are not quotes. */
+const notSpeech = (content: string): boolean =>
+  !/\p{L}/u.test(content) || /^\p{Lu}{2,}[\p{Lu} .'-]*:/u.test(content) || /^\(.*\)\.?$/s.test(content);
+
+/** The token before the span lets a sentence start: nothing, a colon, comma, dash or a cue verb. */
+const opensAfter = (prev: Token | undefined): boolean =>
+  prev === undefined || prev.text === ':' || prev.text === ',' || prev.text === '—' || (prev.kind === 'word' && cueLemma(prev.low) !== null);
+
+/** A whole sentence or more: opens its sentence with a capital, or holds several sentences. */
+function isDirect(content: string, prev: Token | undefined): boolean {
   const wordCount = countWords(content);
+  if (/[.!?]["”’]?\s+\p{Lu}/u.test(content)) return true;
+  if (prev === undefined && wordCount >= 5) return true;
+  const startsUpper = /^[\p{Lu}\p{N}[(…]|^\.\.\./u.test(content);
+  return startsUpper && opensAfter(prev) && (wordCount >= 3 || /[.!?,]$/.test(content));
+}
+
+/** A short Title-Case span after a possessive (“CBS’s …”), a preposition or a work noun: the name of a work or show. */
+function workTitle(words: string[], sentence: Token[], q: number): boolean {
+  const prev = sentence[q - 1];
+  const lexical = words.filter((w) => /\p{L}/u.test(w) && !SMALL.has(w.toLowerCase()));
+  const titleCase = lexical.length > 0 && lexical.every((w) => /^[\p{Lu}\p{N}]/u.test(w.replace(/^[^\p{L}\p{N}]+/u, '')));
+  if (!titleCase || words.length > 8 || sentence.slice(q + 1, q + 5).some(isCueWord)) return false;
+  return prev === undefined || /['’]s?$/.test(prev.text) || WORK_CUES.has(prev.low);
+}
+
+/**
+ * No one speaks in this sentence: a scare quote or a term, unless someone is characterised with it
+ * ("admires the mayor as a “strong leader”"); then it is still only a term when it modifies a noun.
+ */
+function scareQuote(content: string, words: string[], sentence: Token[], q: number): boolean {
+  if (words.length > 3 || sentence.some(isCueWord)) return false;
   const prev = sentence[q - 1];
   const next = sentence[q + 1];
-  const startsUpper = /^[\p{Lu}\p{N}[(…]|^\.\.\./u.test(content);
-  const opensSentence = prev === undefined || prev.text === ':' || prev.text === ',' || prev.text === '—' || (prev.kind === 'word' && cueLemma(prev.low) !== null);
-  const multiSentence = /[.!?]["”’]?\s+\p{Lu}/u.test(content);
-  const kind: QuoteKind = (startsUpper && opensSentence && (wordCount >= 3 || /[.!?,]$/.test(content))) || multiSentence || (prev === undefined && wordCount >= 5) ? 'direct' : 'partial';
-  if (kind === 'direct' || multiSentence) return { span, kind };
+  const asA = prev && (prev.low === 'a' || prev.low === 'an') && sentence[q - 2]?.low === 'as';
+  const modifier = next && next.kind === 'word' && !next.cap && !FUNCTION_WORDS.has(next.low) && !/[.,!?;:]$/.test(content);
+  return !asA || Boolean(modifier);
+}
 
+/** Decides kind and whether the span is speech. `sentence` = tokens of its sentence, `q` = index of the span's token. */
+export function classify(text: string, span: MarkSpan, sentence: Token[], q: number): Candidate | null {
+  const content = text.slice(span.start, span.end);
+  if (notSpeech(content)) return null;
+  const prev = sentence[q - 1];
+  if (isDirect(content, prev)) return { span, kind: 'direct' };
   const words = content.split(/\s+/).filter(Boolean);
-
   const bareWords = words.map((w) => w.replace(/[^\p{L}\p{N}'’-]/gu, '').toLowerCase()).filter(Boolean);
   // A quoted pronoun or function word is talk about the word ("a “he”"), not speech.
   if (bareWords.length === 1 && FUNCTION_WORDS.has(bareWords[0]!)) return null;
   // Nickname inside a name: Robert C. “Bobby” Scott.
-  if (words.length <= 2 && isCap(prev) && isCap(next) && !/[.,!?]$/.test(content)) return null;
-  const followedByCue = sentence.slice(q + 1, q + 5).some(isCueWord);
-  const lexical = words.filter((w) => /\p{L}/u.test(w) && !SMALL.has(w.toLowerCase()));
-  const titleCase = lexical.length > 0 && lexical.every((w) => /^[\p{Lu}\p{N}]/u.test(w.replace(/^[^\p{L}\p{N}]+/u, '')));
-  if (titleCase && words.length <= 8 && !followedByCue) {
-    // Name of a work or show: after a possessive (“CBS’s …”), a preposition or a work noun.
-    if (prev === undefined || /['’]s?$/.test(prev.text) || WORK_CUES.has(prev.low)) return null;
-  }
-  if (words.length <= 3 && !sentence.some(isCueWord)) {
-    // No one speaks in this sentence: a scare quote or a term, unless someone is characterised with it
-    // ("admires Putin as a “strong leader”") — then it is still only a term when it modifies a noun.
-    const asA = prev && (prev.low === 'a' || prev.low === 'an') && sentence[q - 2]?.low === 'as';
-    const modifier = next && next.kind === 'word' && !next.cap && !FUNCTION_WORDS.has(next.low) && !/[.,!?;:]$/.test(content);
-    if (!asA || modifier) return null;
-  }
-  return { span, kind };
+  if (words.length <= 2 && isCap(prev) && isCap(sentence[q + 1]) && !/[.,!?]$/.test(content)) return null;
+  if (workTitle(words, sentence, q) || scareQuote(content, words, sentence, q)) return null;
+  return { span, kind: 'partial' };
 }
