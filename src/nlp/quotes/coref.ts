@@ -63,32 +63,42 @@ export class ArticleIndex {
     if (m.kind !== 'name') return null;
     const name = /['’]s?$/.test(m.text) ? stripPossessive(m.text) : m.text;
     let p: Person | undefined = this.byName.get(name.toLowerCase());
-    if (p && p.name === name && !m.honorific && !m.role) {
-      // Seen before in exactly this form: nothing new to learn.
-      if (record) this.seen.push({ person: p, start: at });
-      return p;
+    // Seen before in exactly this form: nothing new to learn.
+    const learn = !(p && p.name === name && !m.honorific && !m.role);
+    if (learn) {
+      const parts = name.split(' ');
+      if (!p && !m.isOrg) p = this.match(parts, at, m.honorific);
+      p = p ? this.widen(p, parts, name) : this.create(name, parts, m.isOrg);
+      this.learnFrom(p, m, name, parts);
     }
-    const parts = name.split(' ');
-    if (!p && !m.isOrg) p = this.match(parts, at, m.honorific);
-    if (!p) {
-      p = { name, isOrg: m.isOrg, gender: null, roles: [], aliases: new Set() };
-      this.persons.push(p);
-      this.byName.set(name.toLowerCase(), p);
-      if (!m.isOrg && parts.length >= 2) {
-        push(this.bySurname, parts[parts.length - 1]!.toLowerCase(), p);
-        push(this.byFirst, parts[0]!.toLowerCase(), p);
-      }
-    } else if (!p.isOrg && parts.length > p.name.split(' ').length && parts[parts.length - 1] === p.name.split(' ').pop()) {
-      // A fuller form of a name seen first in short form.
-      p.name = name;
+    if (record) this.seen.push({ person: p!, start: at });
+    return p!;
+  }
+
+  private create(name: string, parts: string[], isOrg: boolean): Person {
+    const p: Person = { name, isOrg, gender: null, roles: [], aliases: new Set() };
+    this.persons.push(p);
+    this.byName.set(name.toLowerCase(), p);
+    if (!isOrg && parts.length >= 2) {
+      push(this.bySurname, parts[parts.length - 1]!.toLowerCase(), p);
+      push(this.byFirst, parts[0]!.toLowerCase(), p);
     }
+    return p;
+  }
+
+  /** A fuller form of a name seen first in short form replaces it. */
+  private widen(p: Person, parts: string[], name: string): Person {
+    if (!p.isOrg && parts.length > p.name.split(' ').length && parts[parts.length - 1] === p.name.split(' ').pop()) p.name = name;
+    return p;
+  }
+
+  /** Aliases, gender (from an honorific or a first name) and role that a mention tells about its person. */
+  private learnFrom(p: Person, m: Mention, name: string, parts: string[]): void {
     p.aliases.add(name);
     if (m.honorific) p.aliases.add(`${m.honorific[0]!.toUpperCase()}${m.honorific.slice(1)}. ${parts[parts.length - 1]}`);
     const g = m.honorific ? HONORIFICS[m.honorific] : FIRST_NAME_GENDER.get(parts[0]!.toLowerCase());
     if (g && !p.gender && parts.length >= (m.honorific ? 1 : 2)) p.gender = g;
     if (m.role && !p.roles.includes(m.role)) p.roles.push(m.role);
-    if (record) this.seen.push({ person: p, start: at });
-    return p;
   }
 
   /** Whether a single word names someone already known in the article (a surname, first name or name). */

@@ -99,46 +99,55 @@ function decide(inp: ReadingInput, frame: QuoteFrame, options: Option[], rule: R
   return { chosen: index, out: { person, role: c.m.role ?? person?.roles[0] ?? null, cue, confidence } };
 }
 
+type Prev = (Previous & { person: Person | null }) | null;
+
+/** One quote span in sentence `si`: its kind, its options and the chosen speaker; null when it is no quote. */
+function readQuote(text: string, art: Article, span: MarkSpan, si: number, prev: Prev, w: Weights): { trace: QuoteTrace; prev: Prev } | null {
+  const { tokens, sentences } = art;
+  const sent = sentences[si];
+  const q = lowerBound(tokens, span.open);
+  if (!sent || tokens[q]?.kind !== 'quote') return null; // nested inside another span
+  const cand = classify(text, span, tokens.slice(sent.a, sent.b), q - sent.a);
+  if (!cand) return null;
+  const openEnded = /[,?!\u2014\u2013\-…:]$/.test(text.slice(span.start, span.end)) || span.close < 0;
+  const partial = cand.kind === 'partial';
+  const inp: ReadingInput = { tokens, sentences, index: art.index, q, si, partial, openEnded };
+  const rule = ruleReading(inp);
+  const opensParagraph = q === sent.a && (si === 0 || sentences[si - 1]!.para < sent.para);
+  const frame: QuoteFrame = { tokens, sentences, q, si, partial, openEnded, opensParagraph, lowerWords: art.lowerWords, knownNameWords: art.knownNameWords };
+  const options = quoteOptions(frame, art.cache, rule.att?.mention ?? null, prev);
+  const { chosen, out: d } = decide(inp, frame, options, rule, prev?.person ?? null, w);
+  const quote: Quote = {
+    text: text.slice(span.start, span.end),
+    speaker: d.person ? d.person.name : null,
+    speakerRole: d.role,
+    cue: d.cue,
+    kind: cand.kind,
+    start: span.start,
+    end: span.end,
+    confidence: d.confidence,
+  };
+  const ruleName = rule.person && !rule.person.isOrg ? rule.person.name : null;
+  const next = { para: sent.para, continues: span.continues, ruleKey: ruleName ? ruleName.split(' ').pop()!.toLowerCase() : null, person: d.person };
+  return { trace: { quote, options, chosen }, prev: next };
+}
+
 function analyse(text: string, opts: ExtractOptions = {}): QuoteTrace[] {
   const w = opts.model ?? shippedWeights();
   if (typeof text !== 'string' || text.length === 0) return [];
-  let bodyStart = 0;
   const title = opts.title?.trim();
-  if (title && text.startsWith(title)) bodyStart = title.length;
+  const bodyStart = title && text.startsWith(title) ? title.length : 0;
   const spans = findQuoteMarks(text, bodyStart).sort((x, y) => x.open - y.open);
   const art = prepare(text, spans);
-  const { tokens, sentences } = art;
   const out: QuoteTrace[] = [];
-  let prev: (Previous & { person: Person | null }) | null = null;
+  let prev: Prev = null;
   let si = 0;
   for (const span of spans) {
-    while (si < sentences.length - 1 && sentences[si]!.end <= span.open) si++;
-    const sent = sentences[si];
-    const q = lowerBound(tokens, span.open);
-    if (!sent || tokens[q]?.kind !== 'quote') continue; // nested inside another span
-    const cand = classify(text, span, tokens.slice(sent.a, sent.b), q - sent.a);
-    if (!cand) continue;
-    const openEnded = /[,?!\u2014\u2013\-…:]$/.test(text.slice(span.start, span.end)) || span.close < 0;
-    const partial = cand.kind === 'partial';
-    const inp: ReadingInput = { tokens, sentences, index: art.index, q, si, partial, openEnded };
-    const rule = ruleReading(inp);
-    const opensParagraph = q === sent.a && (si === 0 || sentences[si - 1]!.para < sent.para);
-    const frame: QuoteFrame = { tokens, sentences, q, si, partial, openEnded, opensParagraph, lowerWords: art.lowerWords, knownNameWords: art.knownNameWords };
-    const options = quoteOptions(frame, art.cache, rule.att?.mention ?? null, prev);
-    const { chosen, out: d } = decide(inp, frame, options, rule, prev?.person ?? null, w);
-    const quote: Quote = {
-      text: text.slice(span.start, span.end),
-      speaker: d.person ? d.person.name : null,
-      speakerRole: d.role,
-      cue: d.cue,
-      kind: cand.kind,
-      start: span.start,
-      end: span.end,
-      confidence: d.confidence,
-    };
-    out.push({ quote, options, chosen });
-    const ruleName = rule.person && !rule.person.isOrg ? rule.person.name : null;
-    prev = { para: sent.para, continues: span.continues, ruleKey: ruleName ? ruleName.split(' ').pop()!.toLowerCase() : null, person: d.person };
+    while (si < art.sentences.length - 1 && art.sentences[si]!.end <= span.open) si++;
+    const r = readQuote(text, art, span, si, prev, w);
+    if (!r) continue;
+    out.push(r.trace);
+    prev = r.prev;
   }
   return out;
 }
