@@ -114,6 +114,27 @@ function scanDoubles(text: string, ls: number, le: number, to: number, realLineS
 
 const SINGLE_CLOSE = new Set(['’', "'"]);
 
+/** The closing single mark of the quote opened at i, or -1. Apostrophes inside words never close. */
+function singleClose(text: string, i: number, le: number): number {
+  const limit = Math.min(le, i + 400);
+  let close = -1;
+  for (let j = i + 2; j < limit; j++) {
+    const cj = text[j]!;
+    if (DOUBLE.has(cj)) break;
+    if (!SINGLE_CLOSE.has(cj)) continue;
+    const after = text[j + 1];
+    if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) continue; // apostrophe inside a word
+    if (/\s/.test(text[j - 1]!)) continue;
+    // "the leaders’ summit": a plural possessive, unless nothing better closes the quote.
+    if (text[j - 1] === 's' && after === ' ' && /[a-z]/.test(text[j + 2] ?? '')) {
+      if (close < 0) close = j;
+      continue;
+    }
+    return j;
+  }
+  return close;
+}
+
 function findSingleMarks(text: string, ls: number, le: number, doubles: MarkSpan[]): MarkSpan[] {
   const out: MarkSpan[] = [];
   let d = 0;
@@ -130,23 +151,7 @@ function findSingleMarks(text: string, ls: number, le: number, doubles: MarkSpan
     const prev = i > ls ? text[i - 1]! : ' ';
     const next = text[i + 1];
     if (!BEFORE_OPEN.test(prev) || next === undefined || !/[\p{L}\p{N}…]/u.test(next)) continue;
-    const limit = Math.min(le, i + 400);
-    let close = -1;
-    for (let j = i + 2; j < limit; j++) {
-      const cj = text[j]!;
-      if (DOUBLE.has(cj)) break;
-      if (!SINGLE_CLOSE.has(cj)) continue;
-      const after = text[j + 1];
-      if (after !== undefined && /[\p{L}\p{N}]/u.test(after)) continue; // apostrophe inside a word
-      if (/\s/.test(text[j - 1]!)) continue;
-      // "the leaders’ summit": a plural possessive, unless nothing better closes the quote.
-      if (text[j - 1] === 's' && after === ' ' && /[a-z]/.test(text[j + 2] ?? '')) {
-        if (close < 0) close = j;
-        continue;
-      }
-      close = j;
-      break;
-    }
+    const close = singleClose(text, i, le);
     if (close < 0) continue;
     const [s, e] = trimSpan(text, i + 1, close);
     if (e > s) out.push({ open: i, close, start: s, end: e, continues: false, single: true });

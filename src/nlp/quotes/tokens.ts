@@ -149,26 +149,33 @@ export function tokenize(masked: string, from: number, to: number, quoteAt: (off
       i = s + len;
       continue;
     }
-    const acronym = acronymEnd(masked, s);
-    let matchEnd = acronym >= 0 ? acronym : wordEnd(masked, s);
-    // A possessive plural keeps its apostrophe ("the consumers' association", "dockers’ union").
-    const after = masked.charCodeAt(matchEnd);
-    if (acronym < 0 && (after === 39 || after === 0x2019) && /s/i.test(masked[matchEnd - 1] ?? '') && letterOrNumberAt(masked, matchEnd + 1) === 0) matchEnd++;
-    let text = masked.slice(s, matchEnd);
-    let e = Math.min(matchEnd, to);
-    let low = isLowerAscii(masked, s, matchEnd) ? text : text.toLowerCase();
-    i = matchEnd;
-    // Keep the dot of a title or an initial ("Mr.", "J.").
-    if (e < to && masked.charCodeAt(e) === 46 && (DOTTED.has(low) || (text.length === 1 && low !== text))) {
-      e++;
-      i = e;
-      text += '.';
-    } else if (low.endsWith('.')) {
-      low = low.slice(0, -1);
-    }
-    out.push({ text, start: s, end: e, kind: 'word', quote: -1, low, cap: low.charCodeAt(0) !== text.charCodeAt(0), nl });
+    const w = wordToken(masked, s, to, nl);
+    out.push(w.token);
+    i = w.next;
   }
   return out;
+}
+
+/** The word token starting at s (a dotted acronym, a word, a possessive plural, a title or initial with its dot). */
+function wordToken(masked: string, s: number, to: number, nl: boolean): { token: Token; next: number } {
+  const acronym = acronymEnd(masked, s);
+  let matchEnd = acronym >= 0 ? acronym : wordEnd(masked, s);
+  // A possessive plural keeps its apostrophe ("the consumers' association", "dockers’ union").
+  const after = masked.charCodeAt(matchEnd);
+  if (acronym < 0 && (after === 39 || after === 0x2019) && /s/i.test(masked[matchEnd - 1] ?? '') && letterOrNumberAt(masked, matchEnd + 1) === 0) matchEnd++;
+  let text = masked.slice(s, matchEnd);
+  let e = Math.min(matchEnd, to);
+  let low = isLowerAscii(masked, s, matchEnd) ? text : text.toLowerCase();
+  let next = matchEnd;
+  // Keep the dot of a title or an initial ("Mr.", "J.").
+  if (e < to && masked.charCodeAt(e) === 46 && (DOTTED.has(low) || (text.length === 1 && low !== text))) {
+    e++;
+    next = e;
+    text += '.';
+  } else if (low.endsWith('.')) {
+    low = low.slice(0, -1);
+  }
+  return { token: { text, start: s, end: e, kind: 'word', quote: -1, low, cap: low.charCodeAt(0) !== text.charCodeAt(0), nl }, next };
 }
 
 export const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
