@@ -52,29 +52,48 @@ function kindOf(c: Candidate): string {
   return m.isOrg ? 'org' : 'name';
 }
 
-function contextFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
+/** The cue verb right after the mention ("X said", "X has also said") or right before it ("said X"). */
+function cueFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
   const { tokens } = f;
   const s = f.sentences[c.sent]!;
   const after = skipFillers(tokens, c.j, s.b);
   const cueR = cueClass(tokens[after]);
   if (cueR) out.push(`cueR=${cueR}`, after === c.j ? 'cueR-adj' : 'cueR-fill');
-  const p1 = tokens[c.i - 1];
-  const p2 = tokens[c.i - 2];
-  const cueL = c.i > s.a ? cueClass(p1) : null;
+  const cueL = c.i > s.a ? cueClass(tokens[c.i - 1]) : null;
   if (cueL) out.push(`cueL=${cueL}`);
+  if (tokens[c.j]?.text === ':' || tokens[after]?.text === ':') out.push('colon-after');
+}
+
+/** What stands right before the mention: "according to", a preposition, "a call from", "told". */
+function leftFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
+  const p1 = f.tokens[c.i - 1];
+  const p2 = f.tokens[c.i - 2];
   if (p1?.low === 'to' && p2?.low === 'according') out.push('according');
   else if (isWord(p1) && PREPS.has(p1.low)) out.push(`prep=${p1.low}`);
   if (p1?.low === 'from' && isWord(p2) && SPEECH_NOUNS.has(p2.low)) out.push('speech-from');
   if (isWord(p1) && cueLemma(p1.low) === 'tell') out.push('told-object');
+  if (p1?.kind === 'quote' || (p1?.text === ',' && p2?.kind === 'quote')) out.push('quote-before');
+}
+
+/** Punctuation and speech nouns around the mention, and its place in the sentence. */
+function frameFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
+  const { tokens } = f;
+  const s = f.sentences[c.sent]!;
   const n1 = tokens[c.j];
   if (/['’]s?$/.test(tokens[c.j - 1]!.text) && isWord(n1) && SPEECH_NOUNS.has(n1.low)) out.push('poss-speech');
   if (n1?.text === ',') out.push('comma-after');
-  if (n1?.text === ':' || tokens[after]?.text === ':') out.push('colon-after');
   if (n1?.kind === 'quote') out.push('quote-after');
-  if (p1?.kind === 'quote' || (p1?.text === ',' && p2?.kind === 'quote')) out.push('quote-before');
+  const p1 = tokens[c.i - 1];
   if (c.i === s.a || (c.i === s.a + 1 && !isWord(tokens[s.a]))) out.push('sent-init');
   else if (p1?.text === ',' || p1?.text === ';') out.push('after-comma');
   if (tokens[s.b - 1]?.text === ':' && c.sent < f.si) out.push('colon-intro');
+}
+
+/** Features of the words around the mention (the model sums weights, so their order does not matter). */
+function contextFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
+  cueFeatures(f, c, out);
+  leftFeatures(f, c, out);
+  frameFeatures(f, c, out);
 }
 
 function positionFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
@@ -93,26 +112,32 @@ function positionFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
   if (f.q === f.sentences[f.si]!.a) out.push('q-opens-sentence');
 }
 
+/** A lone capitalised word nobody else in the article carries as a name: often an adverb, gerund or plural ("Shortly", "Knowing", "Bombs"). */
+function loneWordFeatures(f: QuoteFrame, c: Candidate, first: string, out: string[]): void {
+  out.push(c.i === f.sentences[c.sent]!.a ? 'single-unknown-init' : 'single-unknown');
+  const sfx = /ly$/.test(first) ? 'ly' : /ing$/.test(first) ? 'ing' : /ed$/.test(first) ? 'ed' : /[^s]s$/.test(first) ? 's' : null;
+  if (sfx) out.push(`sfx-${sfx}`);
+}
+
+function nominalFeature(text: string): string {
+  if (/^(a|an|one|another)\s/i.test(text)) return 'nominal-indef';
+  return /^(the|this|that)\s/i.test(text) ? 'nominal-def' : 'nominal-other';
+}
+
+/** How much a name mention looks like a person's name (lexicon, article, shape). */
 function nameFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
   const m = c.m;
-  if (m.kind !== 'name') {
-    if (m.kind === 'nominal') out.push(/^(a|an|one|another)\s/i.test(m.text) ? 'nominal-indef' : /^(the|this|that)\s/i.test(m.text) ? 'nominal-def' : 'nominal-other');
-    return;
-  }
+  if (m.kind === 'nominal') out.push(nominalFeature(m.text));
+  if (m.kind !== 'name') return;
   const words = m.text.replace(/^the\s+/, '').split(/\s+/);
   out.push(`nwords=${Math.min(words.length, 4)}`);
   const first = words[0]!.toLowerCase();
   const last = words[words.length - 1]!.toLowerCase().replace(/['’]s?$/, '');
-  if (firstNameGender(first) !== undefined) out.push('first-in-lexicon');
+  const inLexicon = firstNameGender(first) !== undefined;
+  if (inLexicon) out.push('first-in-lexicon');
   if (f.lowerWords.has(first)) out.push('first-seen-lower');
   if (words.length === 1 && f.knownNameWords.has(last)) out.push('known-surname');
-  else if (words.length === 1 && firstNameGender(first) === undefined) {
-    // A lone capitalised word nobody else in the article carries as a name: often a sentence-initial
-    // adverb, gerund or plural ("Shortly", "Knowing", "Bombs").
-    out.push(c.i === f.sentences[c.sent]!.a ? 'single-unknown-init' : 'single-unknown');
-    const sfx = /ly$/.test(first) ? 'ly' : /ing$/.test(first) ? 'ing' : /ed$/.test(first) ? 'ed' : /[^s]s$/.test(first) ? 's' : null;
-    if (sfx) out.push(`sfx-${sfx}`);
-  }
+  else if (words.length === 1 && !inLexicon) loneWordFeatures(f, c, first, out);
   if (words.some((w) => ORG_WORDS.has(w.toLowerCase()))) out.push('org-word');
   if (m.role) out.push('has-role');
   if (m.honorific) out.push('honorific');
