@@ -2,7 +2,7 @@
 // later "Macron", "Mr Macron", "he" or "the French president" resolves to the full name seen in the
 // article ("Emmanuel Macron"). Gender comes from honorifics and a small first-name list; unknown
 // gender is compatible with both pronouns.
-import { DOCUMENT_HEADS, FIRST_NAME_GENDER, HONORIFICS, PERSON_HEADS, SOURCE_HEADS, UNNAMED_HEADS } from './lexicon.ts';
+import { DOCUMENT_HEADS, firstNameGender, HONORIFICS, PERSON_HEADS, SOURCE_HEADS, UNNAMED_HEADS } from './lexicon.ts';
 import { nameToken, splitRun, type Mention } from './mentions.ts';
 import { isWord, type Token } from './tokens.ts';
 
@@ -17,6 +17,12 @@ export interface Person {
 interface Seen {
   person: Person;
   start: number;
+}
+
+/** Gender of a first name from the name lexicon; null when unknown or given to both. */
+function genderOfFirst(first: string): 'm' | 'f' | null {
+  const g = firstNameGender(first.toLowerCase());
+  return g === 'm' || g === 'f' ? g : null;
 }
 
 export const stripPossessive = (s: string): string => s.replace(/['’]s$/, '').replace(/['’]$/, '');
@@ -35,7 +41,7 @@ export class ArticleIndex {
     for (let i = 0; i < tokens.length; i++) {
       if (!nameToken(tokens[i])) continue;
       let e = i;
-      while (e < tokens.length && nameToken(tokens[e])) e++;
+      while (e < tokens.length && nameToken(tokens[e]) && (e === i || !tokens[e]!.nl)) e++;
       const withThe = i > 0 && isWord(tokens[i - 1]) && tokens[i - 1]!.text.toLowerCase() === 'the';
       const m = splitRun(tokens.slice(i, e), [], withThe);
       if (m && m.kind === 'name') found.push(m);
@@ -96,7 +102,7 @@ export class ArticleIndex {
   private learnFrom(p: Person, m: Mention, name: string, parts: string[]): void {
     p.aliases.add(name);
     if (m.honorific) p.aliases.add(`${m.honorific[0]!.toUpperCase()}${m.honorific.slice(1)}. ${parts[parts.length - 1]}`);
-    const g = m.honorific ? HONORIFICS[m.honorific] : FIRST_NAME_GENDER.get(parts[0]!.toLowerCase());
+    const g = m.honorific ? HONORIFICS[m.honorific] : genderOfFirst(parts[0]!);
     if (g && !p.gender && parts.length >= (m.honorific ? 1 : 2)) p.gender = g;
     if (m.role && !p.roles.includes(m.role)) p.roles.push(m.role);
   }

@@ -10,7 +10,7 @@ import { ArticleIndex, type Person } from './coref.ts';
 import { findQuoteMarks, type MarkSpan } from './marks.ts';
 import { ruleReading, type ReadingInput, type RuleReading } from './rule-reading.ts';
 import { MentionCache, type SentenceSpan } from './speaker-candidates.ts';
-import { cueNear, personOf, quoteOptions, type Previous } from './speaker-choice.ts';
+import { cueNear, nounPhraseRole, personOf, quoteOptions, type Previous } from './speaker-choice.ts';
 import type { QuoteFrame } from './speaker-features.ts';
 import { best, shippedWeights, type Option, type Weights } from './speaker-model.ts';
 import { QUOTE_CHAR, tokenize, type Token } from './tokens.ts';
@@ -120,7 +120,7 @@ function readQuote(text: string, art: Article, span: MarkSpan, si: number, prev:
   const quote: Quote = {
     text: text.slice(span.start, span.end),
     speaker: d.person ? d.person.name : null,
-    speakerRole: d.role,
+    speakerRole: nounPhraseRole(d.role),
     cue: d.cue,
     kind: cand.kind,
     start: span.start,

@@ -167,3 +167,21 @@ export const DOCUMENT_HEADS = new Set(['email', 'e-mail', 'suit', 'release', 'po
 /** Words that cannot end a nominal mention. */
 export const NOMINAL_STOP_WORDS = new Set(['and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'that', 'which',
   'who', 'as', 'than', 'then', 'so', 'if', 'when', 'while', 'because', 'it', 'is', 'was', 'be', 'been', 'not', 'this']);
+
+/** Last words of capitalised runs that name a day, a season or a holiday, never a speaker ("Christmas Day"). */
+export const DATE_WORDS = new Set(['day', 'eve', 'week', 'weekend', 'month', 'year', 'christmas', 'easter', 'thanksgiving',
+  'ramadan', 'eid', 'hanukkah', 'diwali', 'passover', 'halloween', 'spring', 'summer', 'autumn', 'fall', 'winter',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'morning', 'night', 'evening']);
+
+/** Last words of fields of study and of places, which are never a person ("Indigenous Studies", "the South Shore"). */
+export const FIELD_OR_PLACE_WORDS = new Set(['studies', 'science', 'sciences', 'history', 'literature', 'economics',
+  'engineering', 'medicine', 'politics', 'philosophy', 'mathematics', 'sociology', 'anthropology', 'psychology', 'biology',
+  'chemistry', 'physics', 'humanities', 'arts', 'shore', 'coast', 'valley', 'river', 'lake', 'island', 'islands', 'street',
+  'avenue', 'road', 'park', 'square', 'mountain', 'mountains', 'bay', 'harbour', 'harbor', 'beach', 'peninsula', 'highlands',
+  'region', 'province', 'district', 'border', 'strait', 'sea', 'ocean', 'gulf', 'desert', 'plains', 'airport', 'station',
+  'bridge', 'hall', 'arena', 'stadium', 'mall', 'plaza', 'heights', 'hills', 'falls', 'canyon', 'forest']);
+
+/** Pronouns and function words: a capitalised run holding one is a title of a work ("Got Me Fired"), not a name. */
+export const TITLE_FUNCTION_WORDS = new Set(['me', 'my', 'you', 'your', 'we', 'our', 'us', 'it', 'is', 'are', 'was', 'be',
+  'not', 'no', 'all', 'what', 'how', 'why', 'when', 'this', 'that', 'with', 'got', 'get', 'can', 'will', 'do', 'does', 'i']);

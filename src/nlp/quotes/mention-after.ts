@@ -36,7 +36,8 @@ function collectRole(tokens: Token[], j: number, hi: number, preRole: Token[]): 
 /** End of the capitalised name run starting at j (particles inside: "Ursula von der Leyen"). */
 function runEnd(tokens: Token[], j: number, hi: number): number {
   let e = j;
-  while (e < hi && (nameToken(tokens[e]) || (PARTICLES.has(tokens[e]!.low) && nameToken(tokens[e + 1])))) e++;
+  // A name never runs across a line break (a photo credit above a headline is not part of it).
+  while (e < hi && !(e > j && tokens[e]!.nl) && (nameToken(tokens[e]) || (PARTICLES.has(tokens[e]!.low) && nameToken(tokens[e + 1])))) e++;
   return e;
 }
 
@@ -128,5 +129,5 @@ export function mentionAfter(tokens: Token[], i: number, hi: number): Mention | 
     if (m && m.kind === 'name' && !m.role && tokens[e]?.text === ',') m.role = appositionRole(tokens, e, hi);
     return m;
   }
-  return preRole.length > 0 || withThe ? nominalAfter(tokens, i, j, hi, preRole, withThe) : null;
+  return preRole.length > 0 || DETERMINER_WORDS.has(t.low) ? nominalAfter(tokens, i, j, hi, preRole, withThe) : null;
 }

@@ -158,7 +158,7 @@ function skipFillersBack(tokens: Token[], j: number, lo: number): number {
 /** Start of the capitalised run that ends at j (particles inside). */
 function runStartBack(tokens: Token[], j: number, lo: number): number {
   let a = j;
-  while (a - 1 >= lo && (nameToken(tokens[a - 1]) || (isWord(tokens[a - 1]) && PARTICLES.has(tokens[a - 1]!.low) && nameToken(tokens[a - 2])))) a--;
+  while (a - 1 >= lo && !tokens[a]!.nl && (nameToken(tokens[a - 1]) || (isWord(tokens[a - 1]) && PARTICLES.has(tokens[a - 1]!.low) && nameToken(tokens[a - 2])))) a--;
   return a;
 }
 

@@ -4,7 +4,8 @@
 // subject of the clause or sentence before over the last name seen.
 import { attribute, colonLead, previousReport, sentenceSubject, type Attribution } from './attribution.ts';
 import type { ArticleIndex, Person } from './coref.ts';
-import { firstNameGender } from './lexicon.ts';
+import { describe } from './coref.ts';
+import { firstNameGender, PERSON_HEADS, UNNAMED_HEADS } from './lexicon.ts';
 import type { Mention } from './mentions.ts';
 import type { SentenceSpan } from './speaker-candidates.ts';
 import type { Token } from './tokens.ts';
@@ -45,9 +46,16 @@ export function ruleReading(inp: ReadingInput): RuleReading {
 
 /** A subject that can be a pronoun's antecedent: a full name, an honorific, or a name known or in the lexicon. */
 function personLike(inp: ReadingInput, m: Mention): boolean {
+  if (m.kind === 'nominal') return unnamedPerson(m);
   if (m.kind !== 'name' || m.isOrg) return false;
   if (m.text.includes(' ') || m.honorific) return true;
   return inp.index.knows(m.text) || firstNameGender(m.text.toLowerCase()) !== undefined;
+}
+
+/** "a 23-year-old paratrooper", "one official": someone introduced without a name, who can be "he" or "she" later. */
+function unnamedPerson(m: Mention): boolean {
+  const head = m.text.toLowerCase().split(/\s+/).pop() ?? '';
+  return /^(a|an|one)\s/i.test(m.text) && (PERSON_HEADS.has(head) || UNNAMED_HEADS.has(head));
 }
 
 /** Subjects of up to three sentences before `si` (nearest first), for pronoun antecedents. */
@@ -58,7 +66,7 @@ function earlierSubjects(inp: ReadingInput, before: number): Mention[] {
   if (own && personLike(inp, own.mention) && own.mention.start < tokens[before]!.start) out.push(own.mention);
   for (let k = si - 1; k >= 0 && k >= si - 3 && sentences[k]!.para >= sentences[si]!.para - 1; k--) {
     const ps = sentences[k]!;
-    const subj = sentenceSubject(tokens, ps.b, ps.a);
+    const subj = sentenceSubject(tokens, ps.b, ps.a, true);
     if (subj && personLike(inp, subj.mention)) out.push(subj.mention);
   }
   return out;
@@ -83,6 +91,7 @@ function indexOfOffset(tokens: Token[], offset: number): number {
 export function resolvePronoun(inp: ReadingInput, m: Mention): Person | null {
   const at = indexOfOffset(inp.tokens, m.start);
   for (const subj of earlierSubjects(inp, at)) {
+    if (subj.kind === 'nominal') return m.text === 'he' || m.text === 'she' ? describe(subj.text, false) : null;
     const p = inp.index.resolve(subj, subj.start);
     if (p && inp.index.compatible(p, m.text)) return p;
   }

@@ -4,7 +4,7 @@
 // ranker (speaker-model.ts) picks one; this module only finds them. Mentions of one sentence are
 // found once per article (several quotes share a sentence), so the cost stays linear.
 import { cueLemma } from './cues.ts';
-import { DETERMINER_WORDS, firstNameGender, DOCUMENT_HEADS, GROUP_WORDS, PERSON_HEADS, SOURCE_HEADS, UNNAMED_HEADS } from './lexicon.ts';
+import { DATE_WORDS, DETERMINER_WORDS, DOCUMENT_HEADS, FIELD_OR_PLACE_WORDS, firstNameGender, GROUP_WORDS, ORG_WORDS, PERSON_HEADS, SOURCE_HEADS, TITLE_FUNCTION_WORDS, UNNAMED_HEADS } from './lexicon.ts';
 import { mentionAfter } from './mention-after.ts';
 import { nameToken, pronounOf, type Mention } from './mentions.ts';
 import { isWord, type Token } from './tokens.ts';
@@ -69,6 +69,36 @@ function commonOpener(tokens: Token[], k: number, s: SentenceSpan, m: Mention, l
   return lowerWords.has(t.low) || /(ly|ing|ed)$/.test(t.low);
 }
 
+const CREDIT_WORDS = new Set(['photo', 'photograph', 'credit', 'image', 'courtesy', 'illustration', 'video', 'source', 'file']);
+
+/** A photo credit or agency line ("© Ana Ruiz/Getty", "Photo: Ana Ruiz"): never a speaker. */
+function credit(tokens: Token[], i: number, j: number): boolean {
+  const p1 = tokens[i - 1];
+  const p2 = tokens[i - 2];
+  if (p1?.text === '©' || p1?.text === '/' || tokens[j]?.text === '/') return true;
+  return (p1?.text === ':' && p2 !== undefined && CREDIT_WORDS.has(p2.low)) || (p1 !== undefined && CREDIT_WORDS.has(p1.low) && p1.cap);
+}
+
+/**
+ * Capitalised runs that are not people: a date or holiday ("Christmas Day"), a field of study or a
+ * place ("Indigenous Studies", "the South Shore"), a work's title ("Got Me Fired"). A run opening
+ * with a known first name stays a name ("Kristen Day", "Jim Hall").
+ */
+function notAPerson(m: Mention): boolean {
+  if (m.kind !== 'name' || m.honorific) return false;
+  const words = m.text.replace(/^the\s+/, '').toLowerCase().split(/\s+/).map((w) => w.replace(/['’]s?$/, ''));
+  if (firstNameGender(words[0]!) !== undefined && words.length > 1) return false;
+  const last = words[words.length - 1]!;
+  if (DATE_WORDS.has(last) && (words.length > 1 || HOLIDAYS.has(last))) return true;
+  if (FIELD_OR_PLACE_WORDS.has(last) && !words.some((w) => ORG_WORDS.has(w))) return true;
+  return words.slice(1).some((w) => TITLE_FUNCTION_WORDS.has(w));
+}
+
+const HOLIDAYS = new Set(['christmas', 'easter', 'thanksgiving', 'ramadan', 'eid', 'hanukkah', 'diwali', 'passover', 'halloween']);
+
+/** The listener of "told": "she told Harbour Radio" names who heard, not who spoke. */
+const toldObject = (tokens: Token[], i: number): boolean => isWord(tokens[i - 1]) && cueLemma(tokens[i - 1]!.low) === 'tell';
+
 /** Mentions of one sentence, left to right, not overlapping. */
 export function sentenceMentions(tokens: Token[], s: SentenceSpan, sent: number, lowerWords: Set<string>, known: Set<string>): Candidate[] {
   const out: Candidate[] = [];
@@ -80,9 +110,9 @@ export function sentenceMentions(tokens: Token[], s: SentenceSpan, sent: number,
     if (!m || m.start < t.start || !speaks(m)) continue;
     // A cue word read as a name ("Says") or an empty nominal is no mention.
     if (m.kind === 'name' && (cueLemma(m.text) !== null || commonOpener(tokens, k, s, m, lowerWords, known))) continue;
-    const j = lowerBound(tokens, m.end, k + 1, s.b);
-    out.push({ m, i: k, j: Math.max(j, k + 1), sent });
-    k = Math.max(j, k + 1) - 1;
+    const j = Math.max(lowerBound(tokens, m.end, k + 1, s.b), k + 1);
+    if (!credit(tokens, k, j) && !notAPerson(m) && !toldObject(tokens, k)) out.push({ m, i: k, j, sent });
+    k = j - 1;
   }
   return out;
 }

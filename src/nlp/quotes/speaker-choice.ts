@@ -78,3 +78,14 @@ export function personOf(inp: ReadingInput, c: Candidate): Person | null {
   // A description nobody named ("the source", "a Democratic staffer") is the speaker as written.
   return p ?? (c.m.kind === 'nominal' ? describe(c.m.text, false) : null);
 }
+
+const CLAUSE_WORDS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when', 'while', 'after', 'because']);
+
+/** A role is a noun phrase: it stops before a relative or subordinate clause ("minister who met …" -> "minister"). */
+export function nounPhraseRole(role: string | null): string | null {
+  if (!role) return null;
+  const words = role.split(/\s+/);
+  const cut = words.findIndex((w) => CLAUSE_WORDS.has(w.toLowerCase()));
+  const kept = (cut < 0 ? words : words.slice(0, cut)).join(' ').replace(/[,;:]+$/, '').trim();
+  return kept || null;
+}
