@@ -1,7 +1,8 @@
 // Topic expansion for retrieval: the store already matches stem prefixes ("ukraine" finds
 // "Ukrainian"); this adds a few well-known names that share no stem with the topic word. And the
 // test a retrieved article must pass to be part of a digest at all (onTopic).
-import { stem, STOPWORDS } from '../nlp/stem.ts';
+import { stem } from '../nlp/stem.ts';
+import { STOPWORDS } from '../nlp/stopwords.ts';
 const SYNONYMS: Record<string, string[]> = {
   ukraine: ['ukrainian', 'kyiv', 'kiev', 'zelensky', 'zelenskyy'],
   russia: ['russian', 'kremlin', 'moscow', 'putin'],

@@ -3,7 +3,8 @@
 // Both only widen what a question word may match; weights still come from how many candidate
 // articles contain the word, so a question about something the sources never mention still gets
 // "the sources don't say".
-import { contentStems, stem, STOPWORDS } from './stem.ts';
+import { contentStems, stem } from './stem.ts';
+import { STOPWORDS } from './stopwords.ts';
 
 // Groups of words a reader uses interchangeably in a news question. Kept small and general: each
 // group must be safe in both directions (a sentence with any member answers a question with any

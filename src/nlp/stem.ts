@@ -3,6 +3,7 @@
 // ROUGE scoring in DESIGN.md section 3 specifies. Stems are memoised (bounded) because news text
 // repeats the same words constantly and stemming dominates the summariser's cost.
 import { stemmer } from 'stemmer';
+import { STOPWORDS } from './stopwords.ts';
 
 const MAX_CACHE = 200_000;
 const cache = new Map<string, string>();
@@ -32,20 +33,6 @@ export function stemTokens(text: string): string[] {
   for (let i = 0; i < w.length; i++) w[i] = stem(w[i]!);
   return w;
 }
-
-// English function words ignored when weighing content (summaries, clusters, answers).
-// Kept short and stable: changing it changes every score downstream.
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  `a about above after again against all also am an and any are as at be because been before being
-  below between both but by can could did do does doing down during each few for from further had has
-  have having he her here hers herself him himself his how i if in into is it its itself just me more
-  most my myself no nor not now of off on once only or other our ours ourselves out over own said same
-  say says she should so some such than that the their theirs them themselves then there these they
-  this those through to too under until up very was we were what when where which while who whom why
-  will with would you your yours yourself yourselves mr mrs ms one two new told according year years
-  last week day time people may might must us like get got make made go going back even still many
-  much well way since around yet another among however per cent percent`.split(/\s+/).filter(Boolean),
-);
 
 /** Stems of the content words of `text` (stopwords and 1-character tokens removed), in order. */
 export function contentStems(text: string): string[] {

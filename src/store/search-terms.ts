@@ -2,6 +2,7 @@
 // adapters, which each format them for their engine): only runs of letters
 // and digits survive, so FTS operators (quotes, parentheses, NEAR, *, -, ^, :, AND/OR/NOT) in user
 // input become plain words or vanish. A "quoted phrase" stays one phrase.
+import { STOPWORDS } from '../nlp/stopwords.ts';
 
 export interface SearchTerms {
   /** Lower-cased single words, matched as stem prefixes ("ukraine" -> ukrain*). */
@@ -12,13 +13,6 @@ export interface SearchTerms {
 
 /** Caps the work one query can ask for. */
 const MAX_TERMS = 24;
-
-// Words that match nearly every article; dropped unless the query has nothing else.
-const STOPWORDS = new Set(
-  ('a an and are as at be but by for from has have he her his in is it its of on or our she that the their ' +
-    'they this to was we were what when where which who will with you not no near')
-    .split(' '),
-);
 
 // Words longer than this are cut: nothing real is that long, and engines reject huge terms.
 const MAX_WORD = 64;
