@@ -1,7 +1,7 @@
 // /ask through the router: inside a digest's thread it answers only from that digest's sources;
 // elsewhere from the last week's articles. Answers carry numbered citations with links.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openFixture, reader, seed, shown, type CommandFixture } from './setup.ts';
+import { article, openFixture, reader, seed, shown, type CommandFixture } from './setup.ts';
 
 let f: CommandFixture;
 let inThread: typeof reader;
@@ -42,4 +42,26 @@ describe('/ask', () => {
     const text = shown(await f.run('/ask what did Tomas Kessler say?', { ...reader, threadId: '1716200000.999999' }));
     expect(text).toContain('“The offer was theatre” [1]');
   });
+
+  it('searches a wider window with since: and says which window it searched when nothing is found', async () => {
+    const old = article('strike-old', {
+      outlet: 'Velmar Evening Post',
+      title: 'Harbour pilots end their overtime ban',
+      text: 'PORT VELMAR — Harbour pilots ended a month-long overtime ban on Tuesday after the port board agreed to hire six more pilots.',
+      hoursAgo: 20 * 24,
+    });
+    await f.store.articles.save(old);
+    const narrow = shown(await f.run('/ask why did the harbour pilots end their overtime ban?'));
+    expect(narrow).toMatch(/^The sources don't say: .*the last 7 days/m);
+    const wide = shown(await f.run('/ask why did the harbour pilots end their overtime ban? since:30d'));
+    expect(wide).toContain('agreed to hire six more pilots');
+    expect(wide).toContain('Velmar Evening Post');
+  });
+
+  it('rejects a window it cannot read with the usage line', async () => {
+    const r = await f.run('/ask why did the pilots stop? since:forever');
+    expect(r.kind).toBe('private');
+    expect(shown(r)).toMatch(/since must be a window/);
+  });
 });
+
