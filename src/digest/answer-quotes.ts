@@ -9,6 +9,7 @@ import { extractQuotes, speakerKey } from '../nlp/quotes.ts';
 import { splitSentences, type Sentence } from '../nlp/sentences.ts';
 import { contentStems } from '../nlp/stem.ts';
 import { alternatives, editDistance } from '../nlp/answer-terms.ts';
+import { analyseQuestion, type Term } from '../nlp/answer-question.ts';
 
 export interface QuoteCandidate {
   q: QuoteHit;
@@ -182,4 +183,36 @@ export function pickQuotes(
   for (const { c } of scored) groups.set(c.group, [...(groups.get(c.group) ?? []), c.q]);
   if (groups.size === 1) return [...groups.values()][0]!.slice(0, opts.perSpeaker);
   return [...groups.values()].slice(0, opts.speakers).map((g) => g[0]!);
+}
+
+/**
+ * Quotes that say what `phrase` says, in any order and in other words: each phrase word counts
+ * (weighted by how rare it is among the quotes) when the quote has it, a WordNet related word
+ * (less), or has it in the sentence around the quote (half). A quote holding the phrase verbatim
+ * scores 1. Best first; only those covering at least `min` of the phrase's weight.
+ */
+export function quotesLike(cands: QuoteCandidate[], phrase: string, min: number): { c: QuoteCandidate; score: number }[] {
+  const terms = analyseQuestion(`who said ${phrase}`).terms;
+  const verbatim = new Set(quotesSaying(cands, phrase));
+  if (terms.length === 0) return [...verbatim].map((c) => ({ c, score: 1 }));
+  const w = terms.map((t) => {
+    const df = cands.reduce((k, c) => k + (t.same.some((x) => c.text.has(x)) ? 1 : 0), 0);
+    return Math.max(0.5, Math.log((cands.length + 1) / (df + 0.5)));
+  });
+  const total = w.reduce((a, b) => a + b, 0);
+  const strength = (t: Term, s: Set<string>) => (t.same.some((x) => s.has(x)) ? 1 : t.related.some((x) => s.has(x)) ? 0.7 : 0);
+  return cands
+    .map((c) => {
+      if (verbatim.has(c)) return { c, score: 1 };
+      let hit = 0;
+      let words = 0;
+      terms.forEach((t, k) => {
+        const e = strength(t, c.text) || 0.5 * strength(t, c.context);
+        if (e > 0) words++;
+        hit += w[k]! * e;
+      });
+      return { c, score: words >= Math.min(2, terms.length) ? hit / total : 0 };
+    })
+    .filter((x) => x.score >= min)
+    .sort((a, b) => b.score - a.score);
 }

@@ -1,19 +1,23 @@
-// Grounded answers: only from the digest's articles (or, without a digest, a topic search over
-// the last 7 days), with numbered citations. "What did <person> say" and "who said what about X"
-// use the quote index; other questions take the best-matching sentences. When nothing in the
-// sources answers, `found` is false and the text says so. With a model, the passages go in as
-// data and the reply must cite them; the citations and any quoted words are checked, and the
+// Grounded answers: only from the digest's articles (or, without a digest, a search over a window,
+// 7 days unless the asker widens it), with numbered citations. "What did <person> say" and "who
+// said …" use the quote index (a few words of a quote, in any order, find it); other questions
+// take the best passage that holds the kind of answer asked for (answer-passages.ts). When nothing
+// in the sources answers, `found` is false and the text says so. With a model, the passages go in
+// as data and the reply must cite them; the citations and any quoted words are checked, and the
 // extractive answer is used when the check fails.
 import type { Article, Digest, QuoteHit } from '../domain/types.ts';
 import type { Store } from '../store/ports.ts';
 import type { TextModel } from '../llm/port.ts';
 import { storySentences } from '../nlp/summarise.ts';
 import { contentStems, words } from '../nlp/stem.ts';
+import { STOPWORDS } from '../nlp/stopwords.ts';
 import { classifyQuestion, coverage, isBroadQuestion, questionTerms } from '../nlp/answer-match.ts';
+import { analyseQuestion } from '../nlp/answer-question.ts';
+import { isStrongCue } from '../nlp/quotes/cues.ts';
 import { alternatives } from '../nlp/answer-terms.ts';
-import { candidateQuotes, pickQuotes, quotesBySubject, quotesSaying } from './answer-quotes.ts';
-import { topicQuery } from './topic.ts';
-import { answerWithModel, type Passage } from './answer-llm.ts';
+import { stripDateline } from '../nlp/answer-rank.ts';
+import { candidateQuotes, pickQuotes, quotesBySubject, quotesLike } from './answer-quotes.ts';
+import { answerFromPassages } from './answer-passages.ts';
 import { Citations, composeAnswer, notFound, type Answer } from './answer-types.ts';
 
 export type { Answer, Citation } from './answer-types.ts';
@@ -24,22 +28,47 @@ export interface AnswerRequest {
   topic?: string;
   model?: TextModel | null;
   now: Date;
+  /** Start of the window searched without a digest (default: 7 days before `now`). */
+  since?: Date;
+  /** Decline threshold override, for choosing it on a development set. */
+  minEvidence?: number;
 }
 
-const WEEK_MS = 7 * 24 * 3600_000;
-/** Minimum share of the question's weight a sentence must cover to count as an answer. */
-export const MIN_COVERAGE = 0.5;
+const DAY_MS = 24 * 3600_000;
+/** The window searched without a digest when the asker names none. */
+export const DEFAULT_WINDOW_DAYS = 7;
+/** Minimum share of the question's weight a sentence must cover to count as "what X said" about something. */
+const MIN_COVERAGE = 0.5;
+/** Share of a quote's words a "who said" phrase must cover (in any order, synonyms counting less). */
+const MIN_QUOTE_MATCH = 0.55;
 const MAX_SENTENCES = 3;
+/** Articles read for a question outside a digest. */
+const SEARCH_LIMIT = 40;
 
-async function candidateArticles(store: Store, req: AnswerRequest): Promise<Article[]> {
+/** Search text for a question: its content words (the store ORs them) and any quoted words as a phrase. */
+function searchText(question: string, quoted: string | null): string {
+  const ws = [...new Set(words(question).filter((w) => w.length > 1 && !STOPWORDS.has(w)))].slice(0, 16);
+  return [...ws, ...(quoted ? [`"${quoted}"`] : [])].join(' ');
+}
+
+async function candidateArticles(store: Store, req: AnswerRequest, quoted: string | null): Promise<Article[]> {
   if (req.digest) {
     const ids = [...new Set(req.digest.stories.flatMap((s) => s.articles.map((a) => a.id)))];
     return ids.length ? store.articles.getMany(ids) : [];
   }
-  const query = topicQuery(req.topic?.trim() || req.question);
+  const query = searchText(`${req.topic ?? ''} ${req.question}`, quoted);
   if (!query) return [];
-  const hits = await store.articles.search({ query, since: new Date(req.now.getTime() - WEEK_MS), until: req.now, limit: 30 });
+  const hits = await store.articles.search({ query, since: windowStart(req), until: req.now, limit: SEARCH_LIMIT });
   return hits.map((h) => h.article);
+}
+
+const windowStart = (req: AnswerRequest): Date => req.since ?? new Date(req.now.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS);
+
+/** "the last 7 days", "the last 30 days", "the last 12 hours": the window a search covered. */
+export function windowText(req: Pick<AnswerRequest, 'since' | 'now'>): string {
+  const hours = Math.round((req.now.getTime() - (req.since?.getTime() ?? req.now.getTime() - DEFAULT_WINDOW_DAYS * DAY_MS)) / 3600_000);
+  if (hours < 48) return `the last ${hours} hour${hours === 1 ? '' : 's'}`;
+  return `the last ${Math.round(hours / 24)} days`;
 }
 
 /** "Name (role): “text”", leaving out a role the name already says ("the ministry (ministry)"). */
@@ -60,12 +89,9 @@ export function echo(s: string): string {
   return t.length > 80 ? `${t.slice(0, 79)}…` : t;
 }
 
-/** A leading dateline ("LORRICK, Norland — ") is not part of what an answer sentence says. */
-const stripDateline = (s: string): string => s.replace(/^[\p{Lu}][\p{Lu} .'’-]+(?:,\s*[\p{L} .'’-]+)?\s+[—–-]\s+(?=\p{Lu})/u, '');
 
-/** Reporting words: a sentence with one of these and the subject reports what the subject said. */
-const REPORTING = /\b(said|says|say|told|tells|stated|announced|added|warned|according to|insisted|argued|claimed)\b/i;
-const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens)\b/i;
+/** A sentence with a reporting verb (the quote engine's cue list) and the subject reports what the subject said. */
+const reports = (text: string): boolean => /\baccording to\b/i.test(text) || text.split(/[^\p{L}]+/u).some((w) => w && isStrongCue(w));
 
 /** Longest question answered; longer input gets a clear message rather than a silent cut. */
 export const MAX_QUESTION = 500;
@@ -74,9 +100,11 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
   const question = String(req.question ?? '').replace(/\s+/g, ' ').trim();
   if (!/[\p{L}\p{N}]/u.test(question)) return notFound('Ask a question about the news, e.g. “what did the mayor say?”.');
   if (question.length > MAX_QUESTION) return notFound(`That question is ${question.length} characters long; please ask it in ${MAX_QUESTION} or fewer.`);
-  const articles = await candidateArticles(store, req);
-  const scope = req.digest ? 'this digest’s sources' : 'the sources from the last 7 days';
-  if (articles.length === 0) return notFound(`The sources don't say: no articles about ${echo(req.topic ?? '') || 'this'} were found in ${scope}.`);
+  const q = analyseQuestion(question);
+  const articles = await candidateArticles(store, req, q.quoted);
+  const scope = req.digest ? 'this digest’s sources' : `the sources from ${windowText(req)}`;
+  const widen = req.digest ? '' : ' Ask with a longer window (since:30d) to search further back.';
+  if (articles.length === 0) return notFound(`The sources don't say: nothing about ${echo(req.topic ?? '') || 'this'} was found in ${scope}.${widen}`);
   const cites = new Citations();
   const quoteAnswer = (qs: QuoteHit[]) => composeAnswer(qs.map((q) => ({ text: quoteLine(q), cite: cites.cite({ ...q, id: q.articleId }) })), cites.list);
   const kind = classifyQuestion(question);
@@ -92,7 +120,7 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
     const who = [...new Set(contentStems(kind.subject))];
     const about = kind.about ? questionTerms(kind.about, docs) : null;
     const reported = sentences
-      .filter((s) => s.i > 0 && REPORTING.test(s.text) && who.length > 0 && who.every((w) => alternatives(w).some((x) => s.stems.has(x))))
+      .filter((s) => s.i > 0 && reports(s.text) && who.length > 0 && who.every((w) => alternatives(w).some((x) => s.stems.has(x))))
       .filter((s) => !about || coverage(about, s.stems) >= MIN_COVERAGE)
       .slice(0, MAX_SENTENCES);
     if (reported.length) return composeAnswer(reported.map((s) => ({ text: s.text, cite: cites.cite(s.a) })), cites.list);
@@ -101,15 +129,19 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
     return notFound(`The sources don't say what ${subject} said${aboutText}: no quote from ${subject}${aboutText} is in ${scope}.`);
   }
 
-  if (kind.kind === 'who-said') {
+  if (kind.kind === 'who-said' || q.kind === 'who-said') {
     const named = (await candidateQuotes(store, articles)).filter((c) => c.q.speaker);
     // "Who said dead end": the words themselves first, then (unless quoted) what the quotes are about.
-    const said = kind.phrase ? quotesSaying(named, kind.phrase) : [];
-    if (said.length) return quoteAnswer(pickQuotes(said, null, { perSpeaker: 1, speakers: 4 }));
-    if (kind.quoted) return notFound(`The sources don't say who said “${echo(kind.about)}”: nobody in ${scope} is quoted saying it.`);
-    const picked = pickQuotes(named, kind.about, { perSpeaker: 1, speakers: 4, byTitle: true, everyWord: true });
-    if (picked.length) return quoteAnswer(picked);
-    return notFound(`The sources don't say who said anything about ${echo(kind.about)}: no attributed quote on it is in ${scope}.`);
+    const phrase = q.quoted ?? (kind.kind === 'who-said' ? kind.phrase : null) ?? whoSaidPhrase(question);
+    const said = phrase ? quotesLike(named, phrase, MIN_QUOTE_MATCH) : [];
+    if (said.length) return quoteAnswer(pickQuotes(said.filter((x) => x.score >= said[0]!.score - 0.05).map((x) => x.c), null, { perSpeaker: 1, speakers: 2 }));
+    if (kind.kind === 'who-said' && kind.phrase === null) {
+      const picked = pickQuotes(named, kind.about, { perSpeaker: 1, speakers: 4, byTitle: true, everyWord: true });
+      if (picked.length) return quoteAnswer(picked);
+    }
+    if (q.quoted && q.quoted.replace(/\s+/g, ' ').length + 4 >= question.replace(/^who\s+said\s*/i, '').length) {
+      return notFound(`The sources don't say who said “${echo(q.quoted)}”: nobody in ${scope} is quoted saying it.`);
+    }
   }
 
   // "What happened (in X)?": the lead sentence of the most recent reports, one per outlet.
@@ -126,40 +158,17 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
     if (leads.length > 0) return composeAnswer(leads, cites.list);
   }
 
-  // General question: best-covering sentences across the articles.
-  const terms = questionTerms(question, docs, articles.flatMap((a) => words(`${a.title} ${a.text}`)));
-  // "How many / how much" asks for a figure: sentences with one go first.
-  const wantsNumber = /^\s*(how\s+(many|much|long|far|old|big)|what\s+(number|percentage|share|amount))\b/i.test(question);
-  // Every question word the sources use somewhere must be in the answer's article: "what does the
-  // grid cost?" is not answered from an oil price-cap story because "cost" ~ "price".
-  const used = [...terms.alts.values()].filter((alt) => docs.some((d) => alt.some((x) => d.has(x))));
-  const coversAll = new Map(articles.map((a, k) => [a.id, used.every((alt) => alt.some((x) => docs[k]!.has(x)))]));
-  const scored = sentences
-    .filter((s) => s.i > 0 && coversAll.get(s.a.id)) // titles help retrieval but are not answers
-    .map((s) => ({ ...s, c: coverage(terms, s.stems), n: wantsNumber && NUMBER.test(s.text) ? 1 : 0 }))
-    .filter((s) => s.c >= MIN_COVERAGE)
-    .sort((x, y) => y.n - x.n || y.c - x.c || y.a.publishedAt.getTime() - x.a.publishedAt.getTime() || x.i - y.i);
-  const chosen: typeof scored = [];
-  for (const s of scored) {
-    if (chosen.length >= MAX_SENTENCES) break;
-    if (chosen.some((c) => c.text === s.text || overlap(c.stems, s.stems) > 0.7)) continue;
-    chosen.push(s);
-  }
-  if (chosen.length === 0 || terms.total <= 0) {
-    return notFound(`The sources don't say: nothing in the ${articles.length} article${articles.length === 1 ? '' : 's'} of ${scope} answers that question.`);
-  }
-  const extractive = composeAnswer(chosen.map((s) => ({ text: s.text, cite: cites.cite(s.a) })), cites.list);
-
-  if (req.model) {
-    const passages: Passage[] = scored.slice(0, 8).map((s) => ({ text: s.text, article: s.a }));
-    const llm = await answerWithModel(req.model, question, passages);
-    if (llm) return llm;
-  }
-  return extractive;
+  // A name the question asks about that no source mentions: the sources cannot answer.
+  const missing = q.names.find((n) => !articles.some((a) => contentStems(n).every((w) => a.title.toLowerCase().includes(w) || contentStems(`${a.title} ${a.text}`).includes(w))));
+  if (missing) return notFound(`The sources don't say: none of the ${articles.length} article${articles.length === 1 ? '' : 's'} of ${scope} mentions ${echo(missing)}.`);
+  const kindQ = q.kind === 'who-said' ? { ...q, kind: 'who' as const } : q;
+  const { answer } = await answerFromPassages(kindQ, question, articles, { model: req.model ?? null, ...(req.minEvidence !== undefined ? { minEvidence: req.minEvidence } : {}) });
+  if (answer) return answer;
+  return notFound(`The sources don't say: nothing in the ${articles.length} article${articles.length === 1 ? '' : 's'} of ${scope} answers that question.${widen}`);
 }
 
-function overlap(a: Set<string>, b: Set<string>): number {
-  let k = 0;
-  for (const x of a) if (b.has(x)) k++;
-  return k / Math.max(1, Math.min(a.size, b.size));
+/** The words after "who said / warned / described" in a question without quotation marks. */
+function whoSaidPhrase(question: string): string | null {
+  const m = /^\s*who\s+(?:has\s+|had\s+)?\S+\s+(?:that\s+)?(.+?)[?.!\s]*$/i.exec(question);
+  return m?.[1] ?? null;
 }

@@ -35,12 +35,15 @@ export interface FakeOpenAi {
   script(...replies: FakeReply[]): void;
   /** Reply used when the script is empty. */
   setDefault(reply: FakeReply): void;
+  /** Computes the reply from the request when the script is empty (a scripted model that reads its prompt). */
+  setResponder(fn: ((body: RecordedRequest['body']) => FakeReply) | null): void;
   close(): Promise<void>;
 }
 
 export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const queue: FakeReply[] = [];
   let fallback: FakeReply = { content: '{}' };
+  let responder: ((body: RecordedRequest['body']) => FakeReply) | null = null;
   const requests: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
@@ -60,7 +63,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         res.end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
-      const reply = queue.shift() ?? fallback;
+      const reply = queue.shift() ?? responder?.(body) ?? fallback;
       const send = () => {
         const status = reply.status ?? 200;
         if (res.destroyed) return;
@@ -98,6 +101,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     requests,
     script: (...r) => void queue.push(...r),
     setDefault: (r) => void (fallback = r),
+    setResponder: (fn) => void (responder = fn),
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);

@@ -1,0 +1,43 @@
+// Pronouns in an answer sentence made readable: "He announced 150 million crowns" does not say who.
+// The person is found with the quote engine's within-article coreference (the most recent
+// compatible person named before the sentence); a sentence-opening pronoun is replaced by the
+// name, one later in the sentence is shown with it ("she (Rosalind Pike) said").
+import { ArticleIndex } from './quotes/coref.ts';
+import { tokenize } from './quotes/tokens.ts';
+
+const MAX_CACHE = 256;
+const indexes = new Map<string, ArticleIndex>();
+
+function indexOf(key: string, text: string): ArticleIndex {
+  let idx = indexes.get(key);
+  if (!idx) {
+    idx = new ArticleIndex(tokenize(text, 0, text.length, () => -1));
+    if (indexes.size >= MAX_CACHE) indexes.clear();
+    indexes.set(key, idx);
+  }
+  return idx;
+}
+
+const SUBJECT = /\b(he|she|his|her)\b/i;
+
+/**
+ * `sentence` (found at `start` in `articleText`, whose cache key is `key`) with its first personal
+ * pronoun resolved, or unchanged when no person can be found for it.
+ */
+export function withPersons(sentence: string, articleText: string, start: number, key: string): string {
+  const m = SUBJECT.exec(sentence);
+  if (!m) return sentence;
+  const word = m[1]!.toLowerCase();
+  let person;
+  try {
+    person = indexOf(key, articleText).pronoun(word === 'his' ? 'he' : word === 'her' ? 'she' : word, start + m.index);
+  } catch {
+    return sentence;
+  }
+  if (!person || person.isOrg) return sentence;
+  const name = person.name;
+  if (sentence.includes(name)) return sentence;
+  const possessive = word === 'his' || (word === 'her' && /^\s+\p{L}+/u.test(sentence.slice(m.index + 3)) && m.index === 0);
+  if (m.index === 0) return `${possessive ? `${name}’s` : name}${sentence.slice(m[0].length)}`;
+  return `${sentence.slice(0, m.index + m[0].length)} (${name})${sentence.slice(m.index + m[0].length)}`;
+}

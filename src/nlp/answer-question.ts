@@ -1,0 +1,113 @@
+// Question analysis for grounded answers: what kind of answer the question wants (a figure, a
+// time, a place, a reason, a person, yes or no, someone's words), the words it is about with
+// WordNet's related words, the names and quoted words it contains, and whether it asks for the
+// latest state of a figure or the first one.
+import { cueLemma } from './quotes/cues.ts';
+import { contentStems, stem, words } from './stem.ts';
+import { STOPWORDS } from './stopwords.ts';
+import { alternatives } from './answer-terms.ts';
+import { isPhrase, relatedWords } from './answer-wordnet.ts';
+
+export type AnswerKind = 'who-said' | 'number' | 'when' | 'where' | 'why' | 'who' | 'yesno' | 'other';
+
+export interface Term {
+  /** The question word as written (lowercase), for typo repair. */
+  word: string;
+  /** The question word's stem. */
+  stem: string;
+  /** Stems that count as the word itself (the stem and the news synonyms table). */
+  same: string[];
+  /** Stems of WordNet's related words (weaker evidence than the word itself). */
+  related: string[];
+  /** Capitalised in the question: a name, which the answer's article must mention. */
+  name: boolean;
+}
+
+export interface QuestionAnalysis {
+  kind: AnswerKind;
+  terms: Term[];
+  /** Words the asker put in quotation marks. */
+  quoted: string | null;
+  /** Names (runs of capitalised words) in the question, as written. */
+  names: string[];
+  /** "latest" (the default for figures: newest source first), or "first" ("initially", "at first"). */
+  time: 'latest' | 'first';
+}
+
+// Words that frame a question rather than say what it is about.
+const FRAME = new Set(
+  ['happen', 'happened', 'happening', 'news', 'update', 'updates', 'know', 'tell', 'anything', 'something', 'thing', 'things', 'story',
+    'exactly', 'really', 'actually', 'happen', 'kind', 'sort', 'reason', 'reasons', 'cause', 'caused', 'causes', 'happens', 'behind',
+    'number', 'amount', 'total', 'figure', 'date', 'place', 'location', 'person', 'whose', 'end', 'ended', 'up'].map((w) => stem(w)),
+);
+// Kinds asked for by their opening words. Order matters: "how many" before "how".
+const KIND_RULES: [RegExp, AnswerKind][] = [
+  [/^(how (many|much|long|far|old|big|large|high|fast|often)|what (number|percentage|share|amount|proportion|sum|price|fee)|at what (cost|price|speed))\b/, 'number'],
+  [/^(when|what (time|date|day|year|month)|since when|how soon|by when|on what (day|date))\b/, 'when'],
+  [/^where\b.*\bfrom\b/, 'other'], // "where does the money come from": a source, not a place
+  [/^(where|in what (place|town|city|country|building)|at what (place|venue))\b/, 'where'],
+  [/^(why|for what reason|what (caused|led to|made|prompted|triggered|is behind|was behind|were the reasons?|is the reason|was the reason)|how come)\b/, 'why'],
+  [/^(who|whom|which (person|minister|official|company|firm|club|player|people))\b/, 'who'],
+  [/^(is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|shall)\b/, 'yesno'],
+];
+
+function kindOf(q: string, quoted: string | null): AnswerKind {
+  const lower = q.toLowerCase().replace(/^(and|so|but|also|ok|okay|then|hey|please)[, ]+/, '').trim();
+  for (const [re, kind] of KIND_RULES) {
+    if (!re.test(lower)) continue;
+    if (kind !== 'who') return kind;
+    // "Who said / warned / described …", or "who … 'quoted words'": someone's words.
+    const verb = words(lower)[1] ?? '';
+    const next = words(lower)[2] ?? '';
+    if (quoted || cueLemma(verb) || ((verb === 'has' || verb === 'had') && cueLemma(next))) return 'who-said';
+    return 'who';
+  }
+  return 'other';
+}
+
+/** Runs of capitalised words not at the start of the question ("Maren Holt", "Lowmarsh Mutual"). */
+function namesIn(q: string): string[] {
+  const out: string[] = [];
+  for (const m of q.matchAll(/(?<=[\s(“"'‘])\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu)) out.push(m[0].replace(/['’]s$/, ''));
+  return out.filter((n) => !STOPWORDS.has(n.toLowerCase()));
+}
+
+function termOf(word: string, name: boolean): Term {
+  const s = stem(word);
+  const same = alternatives(s);
+  const related = name ? [] : [...new Set(relatedWords(word).filter((w) => !w.includes('_')).map((w) => stem(w)))].filter((x) => !same.includes(x) && !STOPWORDS.has(x));
+  return { word, stem: s, same, related, name };
+}
+
+export function analyseQuestion(question: string): QuestionAnalysis {
+  const q = question.replace(/\s+/g, ' ').trim();
+  const quoted = /["“”«»„]\s*([^"“”«»„]{2,}?)\s*["“”«»„]/u.exec(q)?.[1]?.trim() ?? null;
+  const kind = kindOf(q, quoted);
+  const names = namesIn(q);
+  const nameWords = new Set(names.flatMap((n) => words(n)));
+  const ws = words(q);
+  const terms: Term[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i]!;
+    // A phrasal verb or compound WordNet knows ("walk out", "call off") counts as one word.
+    const next = ws[i + 1];
+    if (next && !STOPWORDS.has(w) && STOPWORDS.has(next) && isPhrase(w, next)) {
+      const t = { ...termOf(`${w}_${next}`, false), stem: stem(w), same: alternatives(stem(w)) };
+      t.related = [...new Set([...t.related, ...termOf(w, false).related])];
+      if (!seen.has(t.stem)) terms.push(t);
+      seen.add(t.stem);
+      i++;
+      continue;
+    }
+    if (w.length < 2 || STOPWORDS.has(w) || i === 0) continue;
+    const s = stem(w);
+    if (seen.has(s) || FRAME.has(s)) continue;
+    seen.add(s);
+    terms.push(termOf(w, nameWords.has(w)));
+  }
+  // The opening word is framing ("who", "when"), except a name or content word in a bare phrase.
+  if (terms.length === 0) for (const s of contentStems(q)) if (!seen.has(s)) terms.push({ word: s, stem: s, same: alternatives(s), related: [], name: false });
+  const time = /\b(at first|initially|originally|first reported|at the (start|outset|beginning)|early on)\b/i.test(q) ? 'first' : 'latest';
+  return { kind, terms, quoted, names, time };
+}

