@@ -14,7 +14,7 @@ import { Citations, composeAnswer, type Answer } from './answer-types.ts';
  * not to answer. Chosen on the dev half of eval/answers/questions.jsonl (`npm run eval:answers --
  * --sweep`): the value with the best mean of right-and-cited and unanswerable-declined.
  */
-export const MIN_EVIDENCE = 0.5;
+export const MIN_EVIDENCE = 0.55;
 /** Passages given to a model. */
 const MODEL_PASSAGES = 6;
 

@@ -41,3 +41,21 @@ export function withPersons(sentence: string, articleText: string, start: number
   if (m.index === 0) return `${possessive ? `${name}’s` : name}${sentence.slice(m[0].length)}`;
   return `${sentence.slice(0, m.index + m[0].length)} (${name})${sentence.slice(m.index + m[0].length)}`;
 }
+
+/**
+ * Names of people in an article, as the coreference index knows them (full names and surnames),
+ * leaving out organisations and names the article uses as places ("in Marlow Cove", "of Lowmarsh
+ * Mutual").
+ */
+export function peopleIn(articleText: string, key: string): string[] {
+  const idx = indexOf(key, articleText);
+  const out: string[] = [];
+  for (const p of idx.persons) {
+    if (p.isOrg || !p.name.includes(' ')) continue;
+    const name = p.name.replace(/^(\p{Ll}+\s|(?:Midwife|Nurse|Farmer|Teacher|Judge|Doctor)\s)/u, '');
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`\\b(in|at|to|from|near|of|into|outside)\\s+(the\\s+)?${esc}\\b`).test(articleText)) continue;
+    out.push(name, name.split(' ').at(-1)!);
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import { cueLemma } from './quotes/cues.ts';
 import { contentStems, stem, words } from './stem.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { alternatives } from './answer-terms.ts';
-import { isPhrase, relatedWords } from './answer-wordnet.ts';
+import { isPhrase, relatedWords, senseCount } from './answer-wordnet.ts';
 
 export type AnswerKind = 'who-said' | 'number' | 'when' | 'where' | 'why' | 'who' | 'yesno' | 'other';
 
@@ -21,6 +21,8 @@ export interface Term {
   related: string[];
   /** Capitalised in the question: a name, which the answer's article must mention. */
   name: boolean;
+  /** WordNet senses of the word: many mark a general word ("hold", "work") that says little. */
+  senses: number;
 }
 
 export interface QuestionAnalysis {
@@ -32,6 +34,10 @@ export interface QuestionAnalysis {
   names: string[];
   /** "latest" (the default for figures: newest source first), or "first" ("initially", "at first"). */
   time: 'latest' | 'first';
+  /** The question asks about what will happen ("who will be", "when will"). */
+  future: boolean;
+  /** The question asks for an amount (money, a share, a measure) rather than a count. */
+  amount: boolean;
 }
 
 // Words that frame a question rather than say what it is about.
@@ -40,6 +46,8 @@ const FRAME = new Set(
     'exactly', 'really', 'actually', 'happen', 'kind', 'sort', 'reason', 'reasons', 'cause', 'caused', 'causes', 'happens', 'behind',
     'number', 'amount', 'total', 'figure', 'date', 'place', 'location', 'person', 'whose', 'end', 'ended', 'up'].map((w) => stem(w)),
 );
+// Phrasal verbs WordNet does not tie to the plain verb news text uses.
+const PHRASES = new Map([['go back', 'return'], ['come back', 'return'], ['get back', 'return'], ['went back', 'return'], ['came back', 'return']]);
 // Kinds asked for by their opening words. Order matters: "how many" before "how".
 const KIND_RULES: [RegExp, AnswerKind][] = [
   [/^(how (many|much|long|far|old|big|large|high|fast|often)|what (number|percentage|share|amount|proportion|sum|price|fee)|at what (cost|price|speed))\b/, 'number'],
@@ -76,7 +84,7 @@ function termOf(word: string, name: boolean): Term {
   const s = stem(word);
   const same = alternatives(s);
   const related = name ? [] : [...new Set(relatedWords(word).filter((w) => !w.includes('_')).map((w) => stem(w)))].filter((x) => !same.includes(x) && !STOPWORDS.has(x));
-  return { word, stem: s, same, related, name };
+  return { word, stem: s, same, related, name, senses: name ? 0 : senseCount(word) };
 }
 
 export function analyseQuestion(question: string): QuestionAnalysis {
@@ -90,13 +98,16 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   const seen = new Set<string>();
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
-    // A phrasal verb or compound WordNet knows ("walk out", "call off") counts as one word.
+    // A phrasal verb or compound ("walk out", "go back") counts as one word, with its joined form
+    // ("walkout") and what WordNet or the news synonyms give for it.
     const next = ws[i + 1];
-    if (next && !STOPWORDS.has(w) && STOPWORDS.has(next) && isPhrase(w, next)) {
-      const t = { ...termOf(`${w}_${next}`, false), stem: stem(w), same: alternatives(stem(w)) };
-      t.related = [...new Set([...t.related, ...termOf(w, false).related])];
-      if (!seen.has(t.stem)) terms.push(t);
-      seen.add(t.stem);
+    const table = next ? PHRASES.get(`${w} ${next}`) : undefined;
+    if (next && i > 0 && STOPWORDS.has(next) && (table || isPhrase(w, next))) {
+      const s = stem(w);
+      const same = [...new Set([...(STOPWORDS.has(w) ? [] : alternatives(s)), stem(w + next), ...(table ? alternatives(stem(table)) : [])])];
+      const related = table ? [] : [...new Set([...relatedWords(`${w}_${next}`), ...(STOPWORDS.has(w) ? [] : relatedWords(w))].filter((x) => !x.includes('_')).map((x) => stem(x)))];
+      if (!seen.has(s)) terms.push({ word: w, stem: s, same, related: related.filter((x) => !same.includes(x)), name: false, senses: table ? 1 : senseCount(`${w}_${next}`) });
+      seen.add(s);
       i++;
       continue;
     }
@@ -107,7 +118,9 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     terms.push(termOf(w, nameWords.has(w)));
   }
   // The opening word is framing ("who", "when"), except a name or content word in a bare phrase.
-  if (terms.length === 0) for (const s of contentStems(q)) if (!seen.has(s)) terms.push({ word: s, stem: s, same: alternatives(s), related: [], name: false });
+  if (terms.length === 0) for (const s of contentStems(q)) if (!seen.has(s)) terms.push({ word: s, stem: s, same: alternatives(s), related: [], name: false, senses: 0 });
   const time = /\b(at first|initially|originally|first reported|at the (start|outset|beginning)|early on)\b/i.test(q) ? 'first' : 'latest';
-  return { kind, terms, quoted, names, time };
+  const future = /\b(will|going to|next|upcoming|future)\b/i.test(q);
+  const amount = kind === 'number' && /\b(how (much|big|large|fast|far|long|high)|cost|pay|paid|price|fee|worth|spen[dt]|rise|raise|percentage|share|amount|sum)\b/i.test(q);
+  return { kind, terms, quoted, names, time, future, amount };
 }

@@ -12,7 +12,8 @@ import { splitSentences } from './sentences.ts';
 import { contentStems, words } from './stem.ts';
 import { alternatives, repairWord } from './answer-terms.ts';
 import type { AnswerKind, QuestionAnalysis, Term } from './answer-question.ts';
-import { hasAnswerType } from './answer-types-check.ts';
+import { answerBonus, hasAnswerType } from './answer-types-check.ts';
+import { peopleIn } from './answer-pronouns.ts';
 
 export interface Passage {
   article: Article;
@@ -76,7 +77,9 @@ function weights(terms: Term[], all: Passage[]): number[] {
     let df = 0;
     for (const p of all) if (t.same.some((x) => p.stems.has(x))) df++;
     const idf = Math.log((n + 1) / (df + 0.5));
-    return Math.max(0.5, idf) * (t.name ? 1.5 : 1);
+    // General words (many WordNet senses: "hold", "work", "get") count less than specific ones.
+    const specific = t.name ? 1.3 : Math.min(1.3, Math.max(0.45, 1.5 - 0.25 * Math.log(1 + t.senses)));
+    return Math.max(0.5, idf) * specific * (t.name ? 1.5 : 1);
   });
 }
 
@@ -96,16 +99,22 @@ export function rankPassages(q: QuestionAnalysis, byArticle: Passage[][], floor 
     const art = new Set<string>();
     for (const p of ps) for (const s of p.stems) art.add(s);
     const title = new Set(contentStems(ps[0]!.article.title));
+    const people = q.kind === 'who' ? peopleIn(ps[0]!.article.text, ps[0]!.article.id) : [];
+    // Names say which story; the sentence must itself hold something the question asks about.
+    const needsOwn = q.terms.some((t) => !t.name);
     for (const [i, p] of ps.entries()) {
       const near = new Set([...title, ...(ps[i - 1]?.stems ?? []), ...(ps[i + 1]?.stems ?? [])]);
       let hit = 0;
+      let own = 0;
       q.terms.forEach((t, k) => {
-        const own = strength(t, p.stems);
-        const e = own || NEAR * strength(t, near) || (t.name ? ARTICLE_NAME : ARTICLE) * strength(t, art);
+        const e0 = strength(t, p.stems);
+        if (e0 > 0 && !t.name) own++;
+        const e = e0 || NEAR * strength(t, near) || (t.name ? ARTICLE_NAME : ARTICLE) * strength(t, art);
         hit += w[k]! * e;
       });
-      const score = hit / total;
-      if (score >= floor && hasAnswerType(q.kind, p.text, q)) out.push({ ...p, score });
+      if (needsOwn && own === 0) continue;
+      const score = hit / total + answerBonus(q.kind, p.text, q);
+      if (score >= floor && hasAnswerType(q.kind, p.text, q, people)) out.push({ ...p, score });
     }
   }
   return order(out, q.kind, q.time);

@@ -9,7 +9,7 @@ const NUMBER = new RegExp(`\\d|\\b(${NUMBER_WORDS})(-\\w+)?\\b`, 'gi');
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const WEEKDAY = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const TIME = new RegExp(
-  `\\b(${MONTH}|${WEEKDAY}|yesterday|today|tonight|tomorrow|overnight|(this|last|next|that) (morning|afternoon|evening|night|week|weekend|month|year|summer|winter|spring|autumn|season)|(in|since|by|until|from|before|after) (the )?(\\d{4}|early|late|mid)|\\d{1,2}[:.]\\d{2}|ago|earlier than|later than|a (day|week|month|year) (earlier|later|before|after)|(days?|weeks?|months?|years?) (later|earlier|after|before)|at (dawn|dusk|midnight|noon)|\\d{4})\\b`,
+  `\\b(${MONTH}|${WEEKDAY}|(end|start|beginning|middle) of (the )?(year|month|week|season|summer|winter|spring|autumn)|yesterday|today|tonight|tomorrow|overnight|(this|last|next|that) (morning|afternoon|evening|night|week|weekend|month|year|summer|winter|spring|autumn|season)|(in|since|by|until|from|before|after) (the )?(\\d{4}|early|late|mid)|\\d{1,2}[:.]\\d{2}|ago|earlier than|later than|a (day|week|month|year) (earlier|later|before|after)|(days?|weeks?|months?|years?) (later|earlier|after|before)|at (dawn|dusk|midnight|noon)|\\d{4})\\b`,
   'i',
 );
 const TIME_WORDS = new RegExp(`^(${MONTH}|${WEEKDAY})$`, 'i');
@@ -45,29 +45,54 @@ function hasPlace(text: string): boolean {
   return false;
 }
 
-/** A person's name other than those in the question: two capitalised words, not opening the sentence. */
-function hasPerson(text: string, q: QuestionAnalysis): boolean {
+/** A person the article names (`people`: full names and surnames), other than those the question names. */
+function hasPerson(text: string, q: QuestionAnalysis, people: string[]): boolean {
   const asked = new Set(q.names.flatMap((n) => n.toLowerCase().split(/\s+/)));
-  for (const m of text.matchAll(/(?<=\S\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/gu)) {
-    const parts = m[0].toLowerCase().split(/\s+/);
-    if (!parts.every((p) => asked.has(p)) && !parts.some((p) => TIME_WORDS.test(p))) return true;
-  }
-  return false;
+  return people.some((p) => !p.toLowerCase().split(/\s+/).every((w) => asked.has(w)) && new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text));
 }
 
-export function hasAnswerType(kind: AnswerKind, text: string, q: QuestionAnalysis): boolean {
+// Reporting times ("said on Friday") date the report, not the event asked about.
+const REPORTED_AT = /\b(said|says|announced|confirmed|reported|added|told [\p{L}]+)( in a statement)?\s+(on|late on|early on|this|last)\s+\p{L}+/giu;
+// A sentence about what will happen, for a question about the future.
+const FUTURE = /\b(will|would|shall|is to|are to|plans?|planned|planning|expected|expects|set to|due|to be|next|could|may|might|soon|upcoming|intends?|promised|pledged|vowed)\b/i;
+// Units that make a figure an amount rather than a count.
+const UNIT = /^\s*(-\s*)?(million|billion|thousand)?\s*(crowns?|euros?|dollars?|pounds?|francs?|per ?cent|%|km\/h|mph|kilometres?|kilometers?|km|miles?|metres?|meters?|tonnes?|tons?|hours?|days?|weeks?|months?|years?|minutes?|litres?|hectares?)\b/i;
+const CURRENCY_BEFORE = /[$£€¥]\s*$/;
+const STRONG_CAUSE = /\b(because|due to|owing to|as a result|caused by|blam\w*|reasons?|in protest|is over|was over|were over|followed|led to|after a|after the)\b/i;
+
+/**
+ * Extra evidence (0..0.2) that a sentence holds what was asked: a figure next to a word of the
+ * question ("412 flights") or with a unit when an amount is asked for ("25 crowns"), a strong
+ * causal phrase for "why".
+ */
+export function answerBonus(kind: AnswerKind, text: string, q: QuestionAnalysis): number {
+  if (kind === 'why') return STRONG_CAUSE.test(text) ? 0.1 : 0;
+  if (kind !== 'number') return 0;
+  let best = 0;
+  for (const m of text.matchAll(NUMBER)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    if (q.amount && (UNIT.test(after.replace(/^[\d,.]*/, '')) || CURRENCY_BEFORE.test(before))) best = Math.max(best, 0.2);
+    const next = (after.replace(/^[\d,.-]*/, '').match(/[a-z]+/gi) ?? []).slice(0, 3).map((w) => w.toLowerCase());
+    if (next.some((w) => q.terms.some((t) => t.same.some((x) => w.startsWith(x)) || t.related.some((x) => w.startsWith(x))))) best = Math.max(best, 0.15);
+  }
+  return best;
+}
+
+export function hasAnswerType(kind: AnswerKind, text: string, q: QuestionAnalysis, people: string[] = []): boolean {
+  if (q.future && (kind === 'who' || kind === 'when' || kind === 'where') && !FUTURE.test(text)) return false;
   switch (kind) {
     case 'number':
       return figures(text, q).length > 0;
     case 'when':
-      return TIME.test(text);
+      return TIME.test(text.replace(REPORTED_AT, ' '));
     case 'where':
       return hasPlace(text);
     case 'why':
       return CAUSE.test(text);
     case 'who':
     case 'who-said':
-      return hasPerson(text, q);
+      return hasPerson(text, q, people);
     default:
       return true;
   }

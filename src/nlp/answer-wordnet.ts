@@ -49,6 +49,7 @@ function indexLine(text: string, lemma: string): string | null {
 
 interface Synset {
   words: string[];
+  /** Similar senses ("&") and attributes ("=": fast -> speed) of an adjective. */
   similar: { pos: Pos; offset: number }[];
 }
 
@@ -62,7 +63,7 @@ function synset(pos: Pos, offset: number): Synset {
   const similar: Synset['similar'] = [];
   for (let i = 0; i < pc; i++) {
     const b = 5 + 2 * n + 4 * i;
-    if (f[b] === '&') similar.push({ pos: f[b + 2] === 'n' ? 'noun' : f[b + 2] === 'v' ? 'verb' : f[b + 2] === 'r' ? 'adv' : 'adj', offset: Number(f[b + 1]) });
+    if (f[b] === '&' || f[b] === '=') similar.push({ pos: f[b + 2] === 'n' ? 'noun' : f[b + 2] === 'v' ? 'verb' : f[b + 2] === 'r' ? 'adv' : 'adj', offset: Number(f[b + 1]) });
   }
   return { words, similar };
 }
@@ -122,7 +123,7 @@ export function relatedWords(word: string): string[] {
       for (const off of offsets) {
         const s = synset(pos, off);
         for (const w of s.words) out.add(w);
-        if (pos === 'adj') for (const sim of s.similar.slice(0, 4)) for (const w of synset(sim.pos, sim.offset).words) out.add(w);
+        if (pos === 'adj') for (const sim of s.similar.slice(0, 6)) for (const w of synset(sim.pos, sim.offset).words) out.add(w);
       }
       out.delete(base);
     }
@@ -141,4 +142,26 @@ export function isPhrase(first: string, second: string): boolean {
     for (const base of pos === 'verb' ? baseForms(first, 'verb') : [first]) if (indexLine(index[pos], `${base}_${second}`)) return true;
   }
   return false;
+}
+
+const senseMemo = new Map<string, number>();
+
+/**
+ * How many senses WordNet lists for `word` over all parts of speech (0 when unknown: names, rare
+ * words). Many senses mark a general word ("hold", "get", "work") that says little about what a
+ * question is about; few mark a specific one ("evacuate", "grebe").
+ */
+export function senseCount(word: string): number {
+  const hit = senseMemo.get(word);
+  if (hit !== undefined) return hit;
+  const { index } = load();
+  let n = 0;
+  for (const pos of POS) {
+    let best = 0;
+    for (const base of baseForms(word, pos)) best = Math.max(best, Number(indexLine(index[pos], base)!.split(' ')[2]));
+    n += best;
+  }
+  if (senseMemo.size > 20_000) senseMemo.clear();
+  senseMemo.set(word, n);
+  return n;
 }

@@ -71,8 +71,16 @@ describe('answer-type checks', () => {
     expect(hasAnswerType('where', 'The talks went on all night.', q('Where were the talks?'))).toBe(false);
     expect(hasAnswerType('why', 'The mill closed because orders had dried up.', q('Why did the mill close?'))).toBe(true);
     expect(hasAnswerType('why', 'That is the mill that closed.', q('Why did the mill close?'))).toBe(false);
-    expect(hasAnswerType('who', 'The board is led by Orla Voss.', q('Who leads the board?'))).toBe(true);
-    expect(hasAnswerType('who', 'A former finance minister spoke.', q('Who will be finance minister?'))).toBe(false);
+    expect(hasAnswerType('who', 'The board is led by Orla Voss.', q('Who leads the board?'), ['Orla Voss', 'Voss'])).toBe(true);
+    expect(hasAnswerType('who', 'The board met in Tessby.', q('Who leads the board?'), ['Orla Voss', 'Voss'])).toBe(false);
+  });
+  it('wants a sentence about what will happen for a question about the future', () => {
+    const q2 = q('Who will be the next finance minister?');
+    expect(hasAnswerType('who', 'Finance Minister Orla Voss resigned on Tuesday.', q2, ['Orla Voss'])).toBe(false);
+    expect(hasAnswerType('who', 'Orla Voss is expected to be named finance minister.', q2, ['Orla Voss'])).toBe(true);
+  });
+  it('does not take the day a report was made for the time of the event', () => {
+    expect(hasAnswerType('when', 'The pier will reopen, the council said on Friday.', q('When will the pier reopen?'))).toBe(false);
   });
 });
 
