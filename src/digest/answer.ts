@@ -11,13 +11,12 @@ import type { TextModel } from '../llm/port.ts';
 import { storySentences } from '../nlp/summarise.ts';
 import { contentStems, words } from '../nlp/stem.ts';
 import { STOPWORDS } from '../nlp/stopwords.ts';
-import { classifyQuestion, coverage, isBroadQuestion, questionTerms } from '../nlp/answer-match.ts';
+import { classifyQuestion, isBroadQuestion } from '../nlp/answer-match.ts';
 import { analyseQuestion } from '../nlp/answer-question.ts';
-import { isStrongCue } from '../nlp/quotes/cues.ts';
-import { alternatives } from '../nlp/answer-terms.ts';
 import { stripDateline } from '../nlp/answer-rank.ts';
 import { candidateQuotes, pickQuotes, quotesBySubject, quotesLike } from './answer-quotes.ts';
 import { answerFromPassages } from './answer-passages.ts';
+import { reportedSpeech } from './answer-reported.ts';
 import { Citations, composeAnswer, notFound, type Answer } from './answer-types.ts';
 
 export type { Answer, Citation } from './answer-types.ts';
@@ -37,8 +36,6 @@ export interface AnswerRequest {
 const DAY_MS = 24 * 3600_000;
 /** The window searched without a digest when the asker names none. */
 export const DEFAULT_WINDOW_DAYS = 7;
-/** Minimum share of the question's weight a sentence must cover to count as "what X said" about something. */
-const MIN_COVERAGE = 0.5;
 /** Share of a quote's words a "who said" phrase must cover (in any order, synonyms counting less). */
 const MIN_QUOTE_MATCH = 0.55;
 const MAX_SENTENCES = 3;
@@ -90,8 +87,6 @@ export function echo(s: string): string {
 }
 
 
-/** A sentence with a reporting verb (the quote engine's cue list) and the subject reports what the subject said. */
-const reports = (text: string): boolean => /\baccording to\b/i.test(text) || text.split(/[^\p{L}]+/u).some((w) => w && isStrongCue(w));
 
 /** Longest question answered; longer input gets a clear message rather than a silent cut. */
 export const MAX_QUESTION = 500;
@@ -109,7 +104,6 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
   const quoteAnswer = (qs: QuoteHit[]) => composeAnswer(qs.map((q) => ({ text: quoteLine(q), cite: cites.cite({ ...q, id: q.articleId }) })), cites.list);
   const kind = classifyQuestion(question);
   const docs = articles.map((a) => new Set(contentStems(`${a.title} ${a.text}`)));
-  const sentences = articles.flatMap((a) => [a.title, ...storySentences(a.text)].map((text, i) => ({ a, text: i > 0 ? stripDateline(text) : text, i, stems: new Set(contentStems(text)) })));
 
   if (kind.kind === 'person') {
     const all = await candidateQuotes(store, articles);
@@ -117,13 +111,8 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
     const picked = pickQuotes(quotesBySubject(all, kind.subject, indexKeys), kind.about, { perSpeaker: MAX_SENTENCES, speakers: 4 });
     if (picked.length) return quoteAnswer(picked);
     // No quote: sentences that report what the subject said ("officials said the talks had begun").
-    const who = [...new Set(contentStems(kind.subject))];
-    const about = kind.about ? questionTerms(kind.about, docs) : null;
-    const reported = sentences
-      .filter((s) => s.i > 0 && reports(s.text) && who.length > 0 && who.every((w) => alternatives(w).some((x) => s.stems.has(x))))
-      .filter((s) => !about || coverage(about, s.stems) >= MIN_COVERAGE)
-      .slice(0, MAX_SENTENCES);
-    if (reported.length) return composeAnswer(reported.map((s) => ({ text: s.text, cite: cites.cite(s.a) })), cites.list);
+    const reported = reportedSpeech(articles, kind.subject, kind.about, 2);
+    if (reported.length) return composeAnswer(reported.map((s) => ({ text: s.text, cite: cites.cite(s.article) })), cites.list);
     const subject = echo(kind.subject);
     const aboutText = kind.about ? ` about ${echo(kind.about)}` : '';
     return notFound(`The sources don't say what ${subject} said${aboutText}: no quote from ${subject}${aboutText} is in ${scope}.`);

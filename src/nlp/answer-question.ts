@@ -82,7 +82,8 @@ function namesIn(q: string): string[] {
 
 function termOf(word: string, name: boolean): Term {
   const s = stem(word);
-  const same = alternatives(s);
+  // "open" is said "reopened" once something opens again.
+  const same = [...alternatives(s), ...(name ? [] : [`re${s}`])];
   const related = name ? [] : [...new Set(relatedWords(word).filter((w) => !w.includes('_')).map((w) => stem(w)))].filter((x) => !same.includes(x) && !STOPWORDS.has(x));
   return { word, stem: s, same, related, name, senses: name ? 0 : senseCount(word) };
 }
@@ -102,7 +103,9 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     // ("walkout") and what WordNet or the news synonyms give for it.
     const next = ws[i + 1];
     const table = next ? PHRASES.get(`${w} ${next}`) : undefined;
-    if (next && i > 0 && STOPWORDS.has(next) && (table || isPhrase(w, next))) {
+    // A particle followed by a determiner is a preposition ("go on the road"), not part of a phrasal verb.
+    const particle = next && !/^(a|an|the|his|her|their|its|this|that|these|those|my|our|your)$/.test(ws[i + 2] ?? '');
+    if (next && particle && i > 0 && STOPWORDS.has(next) && !FRAME.has(stem(w)) && (table || isPhrase(w, next))) {
       const s = stem(w);
       const same = [...new Set([...(STOPWORDS.has(w) ? [] : alternatives(s)), stem(w + next), ...(table ? alternatives(stem(table)) : [])])];
       const related = table ? [] : [...new Set([...relatedWords(`${w}_${next}`), ...(STOPWORDS.has(w) ? [] : relatedWords(w))].filter((x) => !x.includes('_')).map((x) => stem(x)))];
@@ -113,7 +116,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     }
     if (w.length < 2 || STOPWORDS.has(w) || i === 0) continue;
     const s = stem(w);
-    if (seen.has(s) || FRAME.has(s)) continue;
+    if (seen.has(s) || FRAME.has(s) || STOPWORDS.has(s)) continue;
     seen.add(s);
     terms.push(termOf(w, nameWords.has(w)));
   }

@@ -31,7 +31,7 @@ export interface Ranked extends Passage {
 
 /** Evidence weights: the word itself, a WordNet related word, in a neighbour or title, elsewhere in the article. */
 const SAME = 1;
-const RELATED = 0.7;
+const RELATED = 0.55;
 const NEAR = 0.5;
 const ARTICLE = 0.2;
 const ARTICLE_NAME = 0.7;
@@ -112,7 +112,9 @@ export function rankPassages(q: QuestionAnalysis, byArticle: Passage[][], floor 
         const e = e0 || NEAR * strength(t, near) || (t.name ? ARTICLE_NAME : ARTICLE) * strength(t, art);
         hit += w[k]! * e;
       });
-      if (needsOwn && own === 0) continue;
+      // A reason often comes in the sentence after the one that restates the event.
+      const ownNear = q.kind === 'why' && q.terms.some((t) => !t.name && strength(t, near) > 0);
+      if (needsOwn && own === 0 && !ownNear) continue;
       const score = hit / total + answerBonus(q.kind, p.text, q);
       if (score >= floor && hasAnswerType(q.kind, p.text, q, people)) out.push({ ...p, score });
     }

@@ -10,7 +10,7 @@ import { STOPWORDS } from './stopwords.ts';
 // group must be safe in both directions (a sentence with any member answers a question with any
 // other). Stemmed once at load.
 const GROUPS = [
-  'cost costs price prices fee fees fare fares charge charges tariff',
+  'cost costs price prices fee fees fare fares charge charges tariff pay paid',
   'rise rises increase increases raise hike grow growth',
   'fall falls drop drops decrease decline cut cuts reduce reduction',
   'kill killed dead death deaths die died fatalities',
@@ -19,7 +19,7 @@ const GROUPS = [
   'start started begin began begun launch launched',
   'cancel cancelled canceled cancellation scrap scrapped axe axed',
   'return returned resume resumed',
-  'boss chief head leader director',
+  'boss chief head leader director executive run runs lead leads manage manages',
   'finish finished end ended halt halted',
   'buy bought purchase purchased',
   'money funds funding finance cash',

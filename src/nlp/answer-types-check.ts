@@ -60,6 +60,14 @@ const UNIT = /^\s*(-\s*)?(million|billion|thousand)?\s*(crowns?|euros?|dollars?|
 const CURRENCY_BEFORE = /[$£€¥]\s*$/;
 const STRONG_CAUSE = /\b(because|due to|owing to|as a result|caused by|blam\w*|reasons?|in protest|is over|was over|were over|followed|led to|after a|after the)\b/i;
 
+function hasAmount(text: string): boolean {
+  for (const m of text.matchAll(NUMBER)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40).replace(/^[\d,.]*/, '');
+    if (UNIT.test(after) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index))) return true;
+  }
+  return false;
+}
+
 /**
  * Extra evidence (0..0.2) that a sentence holds what was asked: a figure next to a word of the
  * question ("412 flights") or with a unit when an amount is asked for ("25 crowns"), a strong
@@ -74,7 +82,7 @@ export function answerBonus(kind: AnswerKind, text: string, q: QuestionAnalysis)
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     if (q.amount && (UNIT.test(after.replace(/^[\d,.]*/, '')) || CURRENCY_BEFORE.test(before))) best = Math.max(best, 0.2);
     const next = (after.replace(/^[\d,.-]*/, '').match(/[a-z]+/gi) ?? []).slice(0, 3).map((w) => w.toLowerCase());
-    if (next.some((w) => q.terms.some((t) => t.same.some((x) => w.startsWith(x)) || t.related.some((x) => w.startsWith(x))))) best = Math.max(best, 0.15);
+    if (next.some((w) => q.terms.some((t) => t.same.some((x) => w.startsWith(x))))) best = Math.max(best, 0.15);
   }
   return best;
 }
@@ -83,7 +91,8 @@ export function hasAnswerType(kind: AnswerKind, text: string, q: QuestionAnalysi
   if (q.future && (kind === 'who' || kind === 'when' || kind === 'where') && !FUTURE.test(text)) return false;
   switch (kind) {
     case 'number':
-      return figures(text, q).length > 0;
+      // "How much" wants an amount: a figure with a unit or currency, not a bare count.
+      return q.amount ? hasAmount(text) : figures(text, q).length > 0;
     case 'when':
       return TIME.test(text.replace(REPORTED_AT, ' '));
     case 'where':
