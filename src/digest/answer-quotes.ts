@@ -53,6 +53,21 @@ export function besideName(text: string, name: string): string {
   return out.join(' ');
 }
 
+// Quotes extracted on the spot are kept per article version: every follow-up in a thread asks
+// about the same articles, and extraction is the costly step.
+const MAX_EXTRACTED = 1_000;
+const extractedCache = new Map<string, ReturnType<typeof extractQuotes>>();
+function extracted(a: Article): ReturnType<typeof extractQuotes> {
+  const key = `${a.id}\u0000${a.contentHash}`;
+  let qs = extractedCache.get(key);
+  if (!qs) {
+    qs = extractQuotes(a.text, { title: a.title });
+    if (extractedCache.size >= MAX_EXTRACTED) extractedCache.clear();
+    extractedCache.set(key, qs);
+  }
+  return qs;
+}
+
 /** Quotes of the articles, newest article first, the same quote carried by several outlets once. */
 export async function candidateQuotes(store: Store, articles: Article[]): Promise<QuoteCandidate[]> {
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -61,7 +76,7 @@ export async function candidateQuotes(store: Store, articles: Article[]): Promis
   const hits = [...stored];
   for (const a of articles) {
     if (covered.has(a.id)) continue;
-    extractQuotes(a.text, { title: a.title }).forEach((q, i) => {
+    extracted(a).forEach((q, i) => {
       const key = q.speaker ? speakerKey(q.speaker) || null : null;
       hits.push({ ...q, id: `${a.id}#${i}`, articleId: a.id, speakerKey: key, outlet: a.outlet, title: a.title, url: a.url, publishedAt: a.publishedAt });
     });

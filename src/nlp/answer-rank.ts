@@ -36,15 +36,26 @@ const NEAR = 0.5;
 const ARTICLE = 0.2;
 const ARTICLE_NAME = 0.7;
 
+// Follow-ups in one thread ask about the same articles again: their sentences are split and
+// stemmed once (keyed by id and content hash, so an edited article is read afresh).
+const MAX_CACHED = 2_000;
+const cache = new Map<string, Passage[]>();
+
 /** Sentences of the articles (leading datelines removed, boilerplate skipped). */
 export function passagesOf(articles: Article[]): Passage[][] {
   return articles.map((a) => {
+    const key = `${a.id}\u0000${a.contentHash}`;
+    const hit = cache.get(key);
+    if (hit && hit[0]?.article === a) return hit;
+    if (hit) return hit.map((p) => ({ ...p, article: a }));
     const out: Passage[] = [];
     for (const s of splitSentences(a.text)) {
       const text = stripDateline(s.text.replace(/\s+/g, ' ').trim());
       if (text.length < 12 || isBoilerplate(text)) continue;
       out.push({ article: a, index: out.length, text, start: s.start, stems: new Set(contentStems(text)) });
     }
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(key, out);
     return out;
   });
 }
