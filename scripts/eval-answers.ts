@@ -127,7 +127,8 @@ if (argv.includes('--sweep')) {
   const withModel = await run(store, questions, byId, {}, { m, set: (q, n) => void (current = { q, n }) });
   await fake.close();
   lines.push('', ...report('MODEL (fake OpenAI: good answers, and every other one fabricated/invalid)', withModel));
-  lines.push(`model requests: ${fake.requests.length}; model answers kept: ${withModel.filter((o, i) => o.answer.text !== offline[i]!.answer.text).length}`);
+  const used = withModel.filter((o) => o.answer.byModel).length;
+  lines.push(`model requests: ${fake.requests.length}; model answers that passed verification and were used: ${used}; rejected (offline answer kept): ${fake.requests.length - used}`);
   if (verbose) {
     for (const o of offline.filter((x) => !x.cited)) lines.push(`MISS ${o.q.id} [${o.q.kind}/${o.q.split}] ${o.q.question}\n     -> ${o.answer.text.slice(0, 300)}`);
   }

@@ -55,5 +55,5 @@ export async function answerWithModel(model: TextModel, question: string, passag
     if (!verifyAgainstSource(s.text, `${p.article.title}\n${source}`).ok) return null;
     sentences.push({ text: s.text.replace(/\s*\[\d+\]\s*$/, ''), cite: cites.cite(p.article) });
   }
-  return composeAnswer(sentences, cites.list);
+  return { ...composeAnswer(sentences, cites.list), byModel: true };
 }

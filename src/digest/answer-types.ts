@@ -15,6 +15,8 @@ export interface Answer {
   text: string;
   sentences: { text: string; cite: number }[];
   citations: Citation[];
+  /** Set when a model wrote the answer (and it passed verification). */
+  byModel?: boolean;
 }
 
 /** Collects citations in order of first use. */

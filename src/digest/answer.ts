@@ -149,7 +149,7 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
 
   // A name the question asks about that no source mentions: the sources cannot answer.
   const missing = q.names.find((n) => !articles.some((a) => contentStems(n).every((w) => a.title.toLowerCase().includes(w) || contentStems(`${a.title} ${a.text}`).includes(w))));
-  if (missing) return notFound(`The sources don't say: none of the ${articles.length} article${articles.length === 1 ? '' : 's'} of ${scope} mentions ${echo(missing)}.`);
+  if (missing) return notFound(`The sources don't say: none of the ${articles.length} article${articles.length === 1 ? '' : 's'} of ${scope} mentions ${echo(missing)}.${widen}`);
   const kindQ = q.kind === 'who-said' ? { ...q, kind: 'who' as const } : q;
   const { answer } = await answerFromPassages(kindQ, question, articles, { model: req.model ?? null, ...(req.minEvidence !== undefined ? { minEvidence: req.minEvidence } : {}) });
   if (answer) return answer;
