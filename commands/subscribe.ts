@@ -15,6 +15,12 @@ export const MAX_PER_CHANNEL = 20;
 const KEYS = ['topic', 'time', 'timezone', 'weekdays', 'max', 'quiet', 'empty'];
 const TIME = /^\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?$|^\d{1,2}:\d{2}$/i;
 
+/** Five tokens that are a cron expression, even one that never fires (refused later, with why). */
+function readsAsCron(expr: string): boolean {
+  const c = parseCron(expr);
+  return !('error' in c) || c.error.startsWith('never fires');
+}
+
 /**
  * Finds where the schedule starts in free text: a time ("08:30", "7pm", "7:30 am"), or five tokens
  * that parse as cron.
@@ -25,7 +31,7 @@ function scheduleAt(words: string[]): { index: number; length: number } | null {
     if (TIME.test(w)) return { index: i, length: 1 };
     if (/^\d{1,2}(?:[:.]\d{2})?$/.test(w) && /^[ap]\.?m\.?$/i.test(words[i + 1] ?? '')) return { index: i, length: 2 };
     if (/^["“].*\s/.test(words[i]!) && !('error' in parseCron(w))) return { index: i, length: 1 };
-    if (/^[\d*]/.test(w) && i + 5 <= words.length && !('error' in parseCron(words.slice(i, i + 5).join(' ')))) {
+    if (/^[\d*]/.test(w) && i + 5 <= words.length && readsAsCron(words.slice(i, i + 5).join(' '))) {
       return { index: i, length: 5 };
     }
   }

@@ -90,7 +90,10 @@ export const subscribeArgs = z
     } else {
       const parsed = parseCron(a.time);
       if ('error' in parsed) {
-        c.addIssue({ code: 'custom', message: `time must be HH:MM (like 08:30) or a 5-field cron expression: ${parsed.error}` });
+        const message = parsed.error.startsWith('never fires')
+          ? `the schedule "${a.time}" ${parsed.error}`
+          : `time must be HH:MM (like 08:30) or a 5-field cron expression: ${parsed.error}`;
+        c.addIssue({ code: 'custom', message });
         return z.NEVER;
       }
       if (a.weekdays) {

@@ -59,6 +59,13 @@ describe('subscription commands', () => {
     expect(changes).toBe(0);
   });
 
+  it('refuses a schedule that could never fire, typed or sent as options', async () => {
+    expect(await run('/subscribe harbour 0 0 31 2 * UTC')).toMatch(/the schedule "0 0 31 2 \*" never fires/);
+    const reply = await subscribe.run({ topic: 'harbour', time: '0 0 31 2,4 *', timezone: 'UTC' }, ctx, deps);
+    expect(text(reply)).toMatch(/never fires/);
+    expect(await store.subscriptions.list()).toEqual([]);
+  });
+
   it('takes named options as slash-command platforms send them', async () => {
     const reply = await subscribe.run({ topic: 'harbour', time: '30 8 * * 1-5', timezone: 'Europe/Kyiv', weekdays: 'mon' }, ctx, deps);
     expect(text(reply)).toMatch(/put the weekdays in its last field/);
