@@ -18,6 +18,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript run by node directly (the bin, the build script).
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['src/**/*.ts', 'commands/**/*.ts', 'jobs/**/*.ts'],
     ignores: ['src/adapters/**', 'src/app.ts', 'src/main.ts', 'src/cli.ts'],
     rules: {

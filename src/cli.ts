@@ -1,52 +1,28 @@
 // CLI entry point (with main.ts, the only place that reads process.env and argv).
 // Each subcommand is one file in src/cli/, loaded on demand so `newsbot quotes` does not
-// pay for the Discord client.
+// pay for the Discord client, and `newsbot --help` for nothing at all.
+import { CLI_COMMANDS } from './cli/commands.ts';
 import { UsageError, type CliCommand, type CliIO } from './cli/types.ts';
-import { ConfigError } from './config.ts';
 import { packageVersion } from './cli/version.ts';
 
-const COMMANDS: Record<string, string> = {
-  start: './cli/start.ts',
-  ingest: './cli/ingest.ts',
-  feed: './cli/feed.ts',
-  sources: './cli/sources.ts',
-  articles: './cli/articles.ts',
-  quotes: './cli/quotes.ts',
-  whosaid: './cli/whosaid.ts',
-  summarise: './cli/summarise.ts',
-  digest: './cli/digest.ts',
-  ask: './cli/ask.ts',
-  usage: './cli/usage.ts',
-  jobs: './cli/jobs.ts',
-  'register-commands': './cli/register-commands.ts',
-};
-
 async function load(name: string): Promise<CliCommand | null> {
-  const path = COMMANDS[name];
-  if (!path) return null;
-  try {
-    return ((await import(path)) as { default: CliCommand }).default;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes(path.slice(2))) {
-      return null;
-    }
-    throw err;
-  }
+  if (!Object.hasOwn(CLI_COMMANDS, name)) return null;
+  return ((await import(`./cli/${name}.ts`)) as { default: CliCommand }).default;
 }
 
-async function help(io: CliIO): Promise<void> {
+function help(io: CliIO): void {
   const lines = ['usage: newsbot <command> [options]', ''];
-  for (const name of Object.keys(COMMANDS)) {
-    const cmd = await load(name);
-    if (cmd) lines.push(`  ${cmd.usage.padEnd(58)} ${cmd.summary}`);
-  }
+  for (const { usage, summary } of Object.values(CLI_COMMANDS)) lines.push(`  ${usage.padEnd(58)} ${summary}`);
   io.stdout.write(lines.join('\n') + '\n');
 }
+
+/** A configuration problem (src/config.ts ConfigError), told apart without loading the schema. */
+const isConfigError = (err: unknown): err is Error => err instanceof Error && err.name === 'ConfigError';
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    await help(io);
+    help(io);
     return name ? 0 : 2;
   }
   if (name === '--version' || name === '-V' || name === 'version') {
@@ -61,12 +37,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     // `newsbot <command> --help` is a question, not a mistake: usage on stdout, exit 0.
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout.write(`usage: ${cmd.usage}\n  ${cmd.summary}\n`);
+      const { usage, summary } = CLI_COMMANDS[name]!;
+      io.stdout.write(`usage: ${usage}\n  ${summary}\n`);
       return 0;
     }
     return await cmd.run(rest, io);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError) {
+    if (err instanceof UsageError || isConfigError(err)) {
       io.stderr.write(`newsbot ${name}: ${err.message}\n`);
       return 2;
     }
@@ -75,7 +52,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] && /(newsbot(\.js)?|cli\.ts)$/.test(process.argv[1]);
+const isMain = process.argv[1] && /(newsbot(\.js)?|cli\.[jt]s)$/.test(process.argv[1]);
 if (isMain) {
   const code = await runCli(process.argv.slice(2), {
     stdout: process.stdout,

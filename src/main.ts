@@ -2,7 +2,7 @@
 //   bot    = chat adapters + scheduler + the post-digest worker (posting needs a chat connection)
 //   worker = ingest-source, process-article and prune workers (run N of these)
 //   all    = both, in one process (the embedded default)
-import { fileURLToPath } from 'node:url';
+import { packagePath } from './paths.ts';
 import { allCommands } from '../commands/index.ts';
 import { createConversation } from './conversation/conversation.ts';
 import type { Command, CommandDeps } from './conversation/types.ts';
@@ -19,7 +19,7 @@ import { startJobRuntime, type JobRuntime, type Role } from './queue/runtime.ts'
 
 export type { Role };
 
-export const SAMPLE_FEED = fileURLToPath(new URL('../examples/feed.xml', import.meta.url));
+export const SAMPLE_FEED = packagePath('examples/feed.xml');
 
 export interface Running {
   /** Stops taking work, finishes or hands back active jobs, closes connections. Bounded. */

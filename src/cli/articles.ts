@@ -18,8 +18,6 @@ export function parseSince(value: string, now: Date): Date {
 
 const command: CliCommand = {
   name: 'articles',
-  usage: 'newsbot articles search <query> [--since 7d] [--limit 20] [--json]',
-  summary: 'search stored articles',
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub !== 'search') throw new UsageError('expected: newsbot articles search <query> [--since 7d] [--limit 20]');

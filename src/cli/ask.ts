@@ -12,8 +12,6 @@ import { UsageError, parseArgs, type CliCommand } from './types.ts';
 
 const command: CliCommand = {
   name: 'ask',
-  usage: 'newsbot ask "<question>" [--digest ID] [--since 30d] [--topic T] [--json]',
-  summary: 'Answer a question from the stored sources, with citations',
   async run(args, io) {
     const { positional, flags, options } = parseArgs(args, { flags: ['json'], options: ['digest', 'topic', 'since'] });
     const question = positional.join(' ').trim();

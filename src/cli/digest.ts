@@ -52,8 +52,6 @@ const cliHint = (topic: string, max: number) => `newsbot digest ${/\s/.test(topi
 
 const command: CliCommand = {
   name: 'digest',
-  usage: 'newsbot digest <topic> [--since 24h|2022-01-01] [--until 2022-02-01] [--max N] [--json|--markdown]',
-  summary: 'Digest of the stored news about a topic',
   async run(args, io) {
     const { positional, flags, options } = parseArgs(args, { flags: ['json', 'markdown'], options: ['since', 'until', 'max'] });
     const topic = positional.join(' ').trim();

@@ -30,8 +30,6 @@ async function readInput(input: string, fetcher: Fetcher, maxBytes: number): Pro
 
 const command: CliCommand = {
   name: 'feed',
-  usage: 'newsbot feed <file|url>… [--json]',
-  summary: 'parse feeds and print their items without storing',
   async run(args, io) {
     const { positional, flags } = parseArgs(args, { flags: ['json'] });
     if (!positional.length) throw new UsageError('give at least one feed file or URL');

@@ -58,8 +58,6 @@ function progressLine(done: number, total: number, r: SourceResult): string {
 
 const command: CliCommand = {
   name: 'ingest',
-  usage: 'newsbot ingest [<feed-url|page-url|file|dir>…] [--keep] [--force] [--fetch-articles] [--json]',
-  summary: 'fetch and store articles (registered sources and NEWSBOT_FEEDS when none given)',
   async run(args, io) {
     const { positional, flags } = parseArgs(args, { flags: ['force', 'fetch-articles', 'json', 'keep'] });
     const config = loadConfig(io.env);

@@ -101,8 +101,6 @@ function showScheduled(p: FailedScheduledPost): string {
 
 const command: CliCommand = {
   name: 'jobs',
-  usage: 'newsbot jobs failed [--json] | retry <id|all>',
-  summary: 'list failed background jobs, or run them again',
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub !== 'failed' && sub !== 'retry') throw new UsageError('expected failed or retry (newsbot jobs failed | newsbot jobs retry <id|all>)');

@@ -109,8 +109,6 @@ function human(quotes: Quote[]): string {
 
 const command: CliCommand = {
   name: 'quotes',
-  usage: 'newsbot quotes <file|url|-> [--json] | --jsonl [FILE|-]',
-  summary: 'Quotes and their speakers in one article (or a JSONL batch)',
   async run(args, io) {
     const { positional, flags } = parseArgs(args, { flags: ['json', 'jsonl'] });
     if (flags.has('jsonl')) {

@@ -10,8 +10,6 @@ import { UsageError, parseArgs, type CliCommand } from './types.ts';
 
 const command: CliCommand = {
   name: 'register-commands',
-  usage: 'newsbot register-commands [--guild ID]',
-  summary: 'Register the Discord slash commands (global, or to a guild)',
   async run(args, io) {
     const { options, positional } = parseArgs(args, { options: ['guild'] });
     if (positional.length) throw new UsageError(`unexpected argument '${positional[0]}'`);

@@ -24,8 +24,6 @@ function describe(s: Source): string {
 
 const command: CliCommand = {
   name: 'sources',
-  usage: 'newsbot sources add <url|path>… [--kind feed|page|file] | list [--json] | remove <id|url>…',
-  summary: 'manage the feeds, pages, files and folders ingested on schedule',
   async run(args, io) {
     const [sub, ...rest] = args;
     if (!sub || !['add', 'list', 'remove'].includes(sub)) throw new UsageError('expected add, list or remove (newsbot sources add <url|path>…)');

@@ -1,6 +1,6 @@
 // `newsbot start [--role all|bot|worker]`: runs until SIGINT/SIGTERM, then shuts down within a
 // bound and exits 0 (1 when the shutdown itself failed or overran).
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../paths.ts';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { discordShardsFromEnv, startDiscordShards } from '../app.ts';
@@ -12,8 +12,6 @@ const SHUTDOWN_LIMIT_MS = 20_000;
 
 const start: CliCommand = {
   name: 'start',
-  usage: 'newsbot start [--role all|bot|worker]',
-  summary: 'run the bot (chat, scheduler and workers) until stopped',
   async run(args, io) {
     const { positional, options } = parseArgs(args, { options: ['role'] });
     if (positional.length) throw new UsageError(`unexpected argument '${positional[0]}'`);
@@ -30,7 +28,7 @@ const start: CliCommand = {
     // one machine's ports, and each one's health is its own gateway connection.
     const childConfig = discordShards && config.HTTP_PORT ? { ...config, HTTP_PORT: config.HTTP_PORT + discordShards.ids[0]! } : config;
     const running = supervise
-      ? await startDiscordShards(config, log, fileURLToPath(new URL('../../bin/newsbot.js', import.meta.url)), role as 'all' | 'bot')
+      ? await startDiscordShards(config, log, packagePath('bin/newsbot.js'), role as 'all' | 'bot')
       : await startNewsbot(childConfig, log, { role, stdin: io.stdin, stdout: io.stdout, discordShards });
 
     await new Promise<void>((resolve) => {

@@ -57,8 +57,6 @@ const batch = (input: Readable, io: CliIO) =>
 
 const command: CliCommand = {
   name: 'summarise',
-  usage: 'newsbot summarise <file|url|-> [--offline] | --jsonl [FILE|-]',
-  summary: 'Summarise an article (or a JSONL batch, offline)',
   async run(args, io) {
     const { positional, flags } = parseArgs(args, { flags: ['jsonl', 'offline'] });
     if (flags.has('jsonl')) {

@@ -8,11 +8,9 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
+/** Usage and summary of each command live in src/cli/commands.ts (help loads no command). */
 export interface CliCommand {
   name: string;
-  /** One-line usage, e.g. "newsbot ingest <feed-url|page-url|file|dir>…". */
-  usage: string;
-  summary: string;
   /** Returns the exit code. Throw UsageError for bad usage or bad input (exit 2, one line, no stack). */
   run(args: string[], io: CliIO): Promise<number>;
 }

@@ -8,8 +8,6 @@ import { UsageError, parseArgs, type CliCommand } from './types.ts';
 
 const command: CliCommand = {
   name: 'usage',
-  usage: 'newsbot usage [--days 7] [--json]',
-  summary: 'Model token usage per day and the daily budget',
   async run(args, io) {
     const { positional, flags, options } = parseArgs(args, { flags: ['json'], options: ['days'] });
     if (positional.length) throw new UsageError(`unexpected argument '${positional[0]}'`);

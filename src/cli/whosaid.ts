@@ -12,8 +12,6 @@ import { UsageError, parseArgs, type CliCommand } from './types.ts';
 
 const command: CliCommand = {
   name: 'whosaid',
-  usage: 'newsbot whosaid <name|"phrase"> [--topic T] [--limit N] [--json]',
-  summary: 'Quotes by a person, or who said a phrase',
   async run(args, io) {
     const { positional, flags, options } = parseArgs(args, { flags: ['json'], options: ['topic', 'limit'] });
     const query = positional.join(' ').trim();
