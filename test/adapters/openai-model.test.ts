@@ -3,7 +3,7 @@ import { createOpenAiModel } from '../../src/adapters/openai/model.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { BudgetExceededError, ModelUnavailableError } from '../../src/llm/errors.ts';
 import { createLogger } from '../../src/log.ts';
-import type { Store } from '../../src/store/ports.ts';
+import type { CacheStore, Store } from '../../src/store/ports.ts';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai.ts';
 
 const log = createLogger('silent');
@@ -22,7 +22,7 @@ afterEach(async () => {
 
 const model = (extra: Partial<Parameters<typeof createOpenAiModel>[0]> = {}) =>
   createOpenAiModel(
-    { apiKey: 'test-key', baseURL: fake.baseURL, model: 'fake-mini', timeoutMs: 2000, dailyTokenBudget: 10_000, retryBaseMs: 5, now, ...extra },
+    { apiKey: 'test-key', baseURL: fake.baseURL, model: 'fake-mini', timeoutMs: 2000, dailyTokenBudget: 10_000, now, ...extra },
     store.cache,
     log,
   );
@@ -72,6 +72,18 @@ describe('OpenAI-compatible model adapter', () => {
     await store.cache.addUsage('2030-03-04', 'fake-mini', 900, 100);
     await expect(model({ dailyTokenBudget: 1000 }).complete({ system: 's', user: 'u' })).rejects.toBeInstanceOf(BudgetExceededError);
     expect(fake.requests).toHaveLength(0);
+  });
+
+  it('checks the token budget again before each retry', async () => {
+    fake.script({ status: 500 }, { content: 'too late' });
+    let checks = 0;
+    // The first check passes; by the retry the day's usage is over the budget.
+    const cache: CacheStore = Object.assign(Object.create(store.cache) as CacheStore, {
+      usage: async (day: string) => (++checks > 1 ? [{ day: '2030-03-04', model: 'fake-mini', promptTokens: 900, completionTokens: 200, calls: 1 }] : store.cache.usage(day)),
+    });
+    const m = createOpenAiModel({ apiKey: 'test-key', baseURL: fake.baseURL, model: 'fake-mini', timeoutMs: 2000, dailyTokenBudget: 1000, now }, cache, log);
+    await expect(m.complete({ system: 's', user: 'u' })).rejects.toBeInstanceOf(BudgetExceededError);
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('counts only the current UTC day against the budget', async () => {

@@ -102,7 +102,7 @@ describe('model answers', () => {
   afterEach(async () => {
     await fake.close();
   });
-  const model = () => createOpenAiModel({ apiKey: 'k', baseURL: fake.baseURL, model: 'fake', timeoutMs: 2000, dailyTokenBudget: 0, retryBaseMs: 5 }, store.cache, log);
+  const model = () => createOpenAiModel({ apiKey: 'k', baseURL: fake.baseURL, model: 'fake', timeoutMs: 2000, dailyTokenBudget: 0 }, store.cache, log);
   const q = { question: 'How many workers were evacuated from the Lorrick plant?', now: NOW };
 
   it('uses a model answer whose citation and numbers check out, passing passages as data', async () => {

@@ -48,7 +48,7 @@ afterEach(async () => {
 
 const config = loadConfig({ DATA_DIR: '/tmp' });
 const depsWith = (model: TextModel | null) => createJobDeps({ config, store, queue: { enqueue: async () => 'x' }, log, model, post: null, now: () => NOW });
-const fakeModel = () => createOpenAiModel({ apiKey: 'k', baseURL: fake.baseURL, model: 'fake-mini', timeoutMs: 2000, dailyTokenBudget: 0, retryBaseMs: 5 }, store.cache, log);
+const fakeModel = () => createOpenAiModel({ apiKey: 'k', baseURL: fake.baseURL, model: 'fake-mini', timeoutMs: 2000, dailyTokenBudget: 0 }, store.cache, log);
 const payload = { articleId: ARTICLE.id, contentHash: ARTICLE.contentHash };
 
 describe('process-article job', () => {

@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 const model = (timeoutMs = 2000) =>
-  createOpenAiModel({ apiKey: 'k', baseURL: fake.baseURL, model: 'fake-mini', timeoutMs, dailyTokenBudget: 0, retryBaseMs: 5 }, store.cache, log);
+  createOpenAiModel({ apiKey: 'k', baseURL: fake.baseURL, model: 'fake-mini', timeoutMs, dailyTokenBudget: 0 }, store.cache, log);
 const reply = (summary: string[]) => ({ content: JSON.stringify({ summary }) });
 const extractive = summarise(ARTICLE.text, { title: ARTICLE.title });
 
