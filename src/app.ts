@@ -181,9 +181,9 @@ export async function startDiscordShards(
     log,
   });
   return {
-    // Children bound their own shutdown (20 s in src/cli/start.ts); one that overruns is SIGKILLed
-    // just before the parent's own bound, so no shard outlives its supervisor.
-    stop: () => sharded.stop(18_000),
+    // Children bound their own shutdown (SHUTDOWN_TIMEOUT_MS plus the close grace, src/cli/start.ts);
+    // one that overruns is SIGKILLed just before the parent's own bound, so no shard outlives its supervisor.
+    stop: () => sharded.stop(Math.max(1_000, config.SHUTDOWN_TIMEOUT_MS + 3_000)),
   };
 }
 

@@ -8,7 +8,8 @@ import { startNewsbot, type Role } from '../main.ts';
 import { parseArgs, UsageError, type CliCommand } from './types.ts';
 
 const ROLES: Role[] = ['all', 'bot', 'worker'];
-const SHUTDOWN_LIMIT_MS = 20_000;
+/** Time for closing connections once the workers are done (on top of SHUTDOWN_TIMEOUT_MS). */
+export const CLOSE_GRACE_MS = 5_000;
 
 const start: CliCommand = {
   name: 'start',
@@ -45,10 +46,13 @@ const start: CliCommand = {
       // A shard child whose supervisor is gone (killed, crashed) shuts down rather than run unsupervised.
       if (discordShards && process.connected) process.once('disconnect', onDisconnect);
     });
+    // Workers get SHUTDOWN_TIMEOUT_MS to finish or hand back their jobs; closing the connections
+    // after that gets a few seconds more before the process gives up on them.
+    const limitMs = config.SHUTDOWN_TIMEOUT_MS + CLOSE_GRACE_MS;
     const limit = setTimeout(() => {
-      log.error({ ms: SHUTDOWN_LIMIT_MS }, 'shutdown took too long; exiting');
+      log.error({ ms: limitMs }, 'shutdown took too long; exiting');
       process.exit(1);
-    }, SHUTDOWN_LIMIT_MS);
+    }, limitMs);
     limit.unref();
     try {
       await running.stop();
