@@ -15,7 +15,7 @@ import { classifyTarget, guessKind, targetKey } from './ingest/targets.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics/port.ts';
 import type { JobQueue } from './queue/port.ts';
-import { startJobRuntime, type JobRuntime, type Role } from './queue/runtime.ts';
+import { startJobRuntime, type JobRuntime, type Role } from './app/job-runtime.ts';
 
 export type { Role };
 

@@ -1,9 +1,9 @@
-// process-article over the production job deps (jobs/wire.ts) and a real SQLite store: quotes
+// process-article over the production job deps (src/app/job-deps.ts) and a real SQLite store: quotes
 // indexed, the article marked processed, and with a model configured the summary written once
 // to the cache the digest reads. The model is the real OpenAI client against a loopback fake.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { processArticle } from '../../jobs/process-article.ts';
-import { createJobDeps } from '../../jobs/wire.ts';
+import { createJobDeps } from '../../src/app/job-deps.ts';
 import { createOpenAiModel } from '../../src/adapters/openai/model.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';

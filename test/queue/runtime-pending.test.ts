@@ -8,7 +8,7 @@ import { createInProcessQueue } from '../../src/adapters/inprocess/queue.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { startJobRuntime, type JobRuntime } from '../../src/queue/runtime.ts';
+import { startJobRuntime, type JobRuntime } from '../../src/app/job-runtime.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { waitFor } from '../support/wait-for.ts';
 

@@ -10,7 +10,7 @@ import { createInProcessQueue } from '../../src/adapters/inprocess/queue.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
-import { startJobRuntime } from '../../src/queue/runtime.ts';
+import { startJobRuntime } from '../../src/app/job-runtime.ts';
 import { searchDigest } from './job-deps.ts';
 
 const config = loadConfig({

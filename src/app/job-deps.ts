@@ -1,19 +1,19 @@
 // The production JobDeps: the real ingest pipeline, quote extraction, digest engine and renderer
-// over the given store. src/app.ts calls this once per process (bot, worker or all-in-one).
-import type { Config } from '../src/config.ts';
-import { buildDigest } from '../src/digest/build.ts';
-import { createFetcher } from '../src/ingest/fetch.ts';
-import { ingestTargets } from '../src/ingest/pipeline.ts';
-import type { TextModel } from '../src/llm/port.ts';
-import { summariseWithModel } from '../src/llm/summarise-llm.ts';
-import type { Logger } from '../src/log.ts';
-import { extractQuotes, speakersOf } from '../src/nlp/quotes.ts';
-import type { JobQueue } from '../src/queue/port.ts';
-import { digestDoc } from '../src/render/digest-doc.ts';
-import type { Store } from '../src/store/ports.ts';
-import { noMetrics, type Metrics } from '../src/metrics/port.ts';
+// over the given store. Built once per process (bot, worker or all-in-one) by the job runtime.
+import type { Config } from '../config.ts';
+import { buildDigest } from '../digest/build.ts';
+import { createFetcher } from '../ingest/fetch.ts';
+import { ingestTargets } from '../ingest/pipeline.ts';
+import type { TextModel } from '../llm/port.ts';
+import { summariseWithModel } from '../llm/summarise-llm.ts';
+import type { Logger } from '../log.ts';
+import { extractQuotes, speakersOf } from '../nlp/quotes.ts';
+import type { JobQueue } from '../queue/port.ts';
+import { digestDoc } from '../render/digest-doc.ts';
+import type { Store } from '../store/ports.ts';
+import { noMetrics, type Metrics } from '../metrics/port.ts';
 import { hostname } from 'node:os';
-import type { IngestOutcome, JobDeps, PostFn } from './deps.ts';
+import type { IngestOutcome, JobDeps, PostFn } from '../../jobs/deps.ts';
 
 export function createJobDeps(o: {
   config: Pick<Config, 'RETENTION_DAYS' | 'FETCH_TIMEOUT_MS' | 'FETCH_MAX_BYTES' | 'NEWSBOT_FETCH_ALLOWLIST'>;

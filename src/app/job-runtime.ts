@@ -8,7 +8,7 @@
 import type { JobDeps, PostFn } from '../../jobs/deps.ts';
 import { processArticle, registerJobs } from '../../jobs/index.ts';
 import { enqueuePending } from '../../jobs/process-article.ts';
-import { createJobDeps } from '../../jobs/wire.ts';
+import { createJobDeps } from './job-deps.ts';
 import type { Config } from '../config.ts';
 import type { TextModel } from '../llm/port.ts';
 import type { Logger } from '../log.ts';
@@ -17,7 +17,7 @@ import { createFireHandler } from '../schedule/fire.ts';
 import type { FireFn, Scheduler } from '../schedule/port.ts';
 import { reconcileSubscriptions, upsertFixedSchedules } from '../schedule/reconcile.ts';
 import type { Store } from '../store/ports.ts';
-import type { JobQueue } from './port.ts';
+import type { JobQueue } from '../queue/port.ts';
 import type { Metrics } from '../metrics/port.ts';
 
 export type Role = 'all' | 'bot' | 'worker';
