@@ -162,7 +162,7 @@ export const UNNAMED_HEADS = new Set(['source', 'sources', 'crowd', 'audience', 
 /** Heads of documents that speak for their authors ("the email reads", "the suit says"). */
 export const DOCUMENT_HEADS = new Set(['email', 'e-mail', 'suit', 'release', 'post', 'tweet', 'note', 'message', 'article',
   'op-ed', 'footnote', 'text', 'petition', 'sign', 'banner', 'caption', 'release', 'motion', 'brief', 'affidavit',
-  'guidance', 'notice', 'policy', 'plan', 'proposal', 'agreement', 'accord', 'law', 'constitution', 'charter', 'treaty']);
+  'notice']);
 
 /** Words that cannot end a nominal mention. */
 export const NOMINAL_STOP_WORDS = new Set(['and', 'or', 'but', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'that', 'which',

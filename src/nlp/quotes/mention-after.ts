@@ -25,8 +25,8 @@ function collectRole(tokens: Token[], j: number, hi: number, preRole: Token[]): 
   let look = j;
   while (look < hi && look < j + 6 && roleLookWord(tokens[look]!)) look++;
   const next = tokens[look];
-  const named = nameToken(next) && (!TITLES.has(next!.low) || TITLES.has(tokens[look - 1]!.low));
-  if (look > j && named) while (j < look) preRole.push(tokens[j++]!);
+  const named = look > j && nameToken(next) && (!TITLES.has(next!.low) || TITLES.has(tokens[look - 1]!.low));
+  if (named) while (j < look) preRole.push(tokens[j++]!);
   while (j < hi && preRole.length < 6 && roleOrPossessive(tokens[j])) preRole.push(tokens[j++]!);
   while (j < hi && POSSESSIVE.test(tokens[j]!.text) && isCap(tokens[j])) preRole.push(tokens[j++]!);
   while (j < hi && preRole.length < 8 && lowerRoleWord(tokens[j])) preRole.push(tokens[j++]!);
