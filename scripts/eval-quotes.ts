@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { quoteJson, quotesOfText } from '../src/cli/quotes.ts';
 import { baselineQuotes } from '../src/nlp/eval/quote-baseline.ts';
 import { addDocument, emptyCounts, finish, goldUnits, GoldItem, type Counts, type Kind, type Pred } from '../src/nlp/eval/quote-score.ts';
-import { scoreReference, type RefPred, type RefScores } from '../src/nlp/eval/reference-score.ts';
-import { crossValidate } from './train-quotes.ts';
+import { scoreReference, type RefGold, type RefPred, type RefScores } from '../src/nlp/eval/reference-score.ts';
+import { crossValidate, readItems } from './train-quotes.ts';
 
 function usage(msg: string): never {
   process.stderr.write(`eval:quotes: ${msg}\nusage: npm run eval:quotes -- <gold.jsonl> [--pred-out FILE] [--cv TRAIN.jsonl]\n`);
@@ -85,7 +85,8 @@ function main(): void {
   }
   process.stdout.write(rows.join('\n') + '\n');
   if (args.cv) {
-    const cv = crossValidate(readGold(args.cv), 5);
+    // Raw lines: the gold schema above drops the speaker offsets that training needs.
+    const cv = crossValidate(readItems(args.cv) as unknown as RefGold[], 5);
     process.stdout.write(`5-fold cross-validation on ${args.cv} (speaker model trained on 4 folds, scored on the 5th; pooled):\n`);
     process.stdout.write([refRow('cv', 'lenient', cv.lenient), refRow('cv', 'strict', cv.strict)].join('\n') + '\n');
   }
