@@ -3,6 +3,7 @@
 // plain arguments so a worker process wires exactly the implementations the bot uses.
 import type { z } from 'zod';
 import type { Article, ChannelRef, Digest, MessageRef, Quote, Speaker } from '../src/domain/types.ts';
+import type { FullTextOutcome } from '../src/ingest/fulltext.ts';
 import type { Logger } from '../src/log.ts';
 import type { JobContext, JobQueue, WorkerOptions } from '../src/queue/port.ts';
 import type { Doc } from '../src/render/document.ts';
@@ -14,6 +15,8 @@ export type PostFn = (where: ChannelRef, doc: Doc, opts?: { startThread?: string
 /** Outcome of ingesting one target: the articles that are new or whose content changed. */
 export interface IngestOutcome {
   changed: Pick<Article, 'id' | 'contentHash'>[];
+  /** Thin items whose page is to be fetched (fetch-article), with their feed version. */
+  pending: { id: string; feedHash: string }[];
 }
 
 export interface JobDeps {
@@ -25,6 +28,8 @@ export interface JobDeps {
   retentionDays: number;
   /** Ingests feed/page/file targets into the store (src/ingest/pipeline.ts ingestTargets). */
   ingest: (targets: string[], opts: { sourceId: string | null }) => Promise<IngestOutcome>;
+  /** Reads the page of a pending thin item (src/ingest/fulltext.ts); `lastAttempt` keeps the teaser on failure. */
+  fetchFullText: (p: { articleId: string; feedHash: string }, lastAttempt: boolean) => Promise<FullTextOutcome>;
   /** Quote extraction and speaker merge (src/nlp/). Pure functions of the article text. */
   extractQuotes: (text: string) => Quote[];
   speakersOf: (quotes: Quote[], text: string) => Speaker[];

@@ -3,15 +3,16 @@
 import type { z } from 'zod';
 import { PermanentJobError, type JobOptions, type JobQueue, type WorkerOptions } from '../src/queue/port.ts';
 import type { JobDefinition, JobDeps } from './deps.ts';
+import { fetchArticle } from './fetch-article.ts';
 import { ingestSource } from './ingest-source.ts';
 import { postDigest } from './post-digest.ts';
 import { processArticle } from './process-article.ts';
 import { prune } from './prune.ts';
 
-export { ingestSource, postDigest, processArticle, prune };
+export { fetchArticle, ingestSource, postDigest, processArticle, prune };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const JOBS: JobDefinition<any>[] = [ingestSource, processArticle, postDigest, prune];
+export const JOBS: JobDefinition<any>[] = [ingestSource, fetchArticle, processArticle, postDigest, prune];
 
 export interface RegisterOptions {
   /** Per-name worker overrides, e.g. { 'post-digest': { limiter: { max: 20, durationMs: 60000 } } }. */

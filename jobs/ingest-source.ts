@@ -1,10 +1,12 @@
 // ingest-source: fetches one source (or one ad-hoc target) for one ingest window and enqueues
-// process-article for every article that is new or changed. Idempotent: the ingest pipeline
+// process-article for every article that is new or changed, and fetch-article for every thin
+// item whose page is to be read (after dedup, so a stored page is never asked for again). Idempotent: the ingest pipeline
 // deduplicates articles, and process-article ids carry the content hash.
 import { z } from 'zod';
 import { PermanentJobError } from '../src/queue/port.ts';
 import type { JobDefinition } from './deps.ts';
 import { idPart, shortHash } from './ids.ts';
+import { fetchArticle } from './fetch-article.ts';
 import { processArticle } from './process-article.ts';
 
 const schema = z
@@ -16,6 +18,15 @@ const schema = z
     window: z.string().min(1).max(40),
   })
   .refine((p) => Boolean(p.sourceId) !== Boolean(p.target), { message: 'give exactly one of sourceId or target' });
+
+/**
+ * The ingest window of a tick: its UTC minute ("2026-11-28T09:15Z"), with a prefix for runs that
+ * are not scheduled ticks ("start-…"). One window reads a source once, whichever process asks.
+ */
+export function ingestWindow(at: Date, prefix?: string): string {
+  const minute = `${at.toISOString().slice(0, 16)}Z`;
+  return prefix ? `${prefix}-${minute}` : minute;
+}
 
 export const ingestSource: JobDefinition<typeof schema> = {
   name: 'ingest-source',
@@ -38,6 +49,14 @@ export const ingestSource: JobDefinition<typeof schema> = {
         backoffMs: processArticle.worker.backoffMs,
       });
     }
-    ctx.log.info({ sourceId: p.sourceId, target, changed: outcome.changed.length }, 'source ingested');
+    for (const a of outcome.pending) {
+      const payload = { articleId: a.id, feedHash: a.feedHash };
+      await deps.queue.enqueue(fetchArticle.name, fetchArticle.schema.parse(payload), {
+        jobId: fetchArticle.jobId(payload),
+        attempts: fetchArticle.worker.attempts,
+        backoffMs: fetchArticle.worker.backoffMs,
+      });
+    }
+    ctx.log.info({ sourceId: p.sourceId, target, pages: outcome.pending.length, changed: outcome.changed.length }, 'source ingested');
   },
 };

@@ -11,6 +11,7 @@ import type { Scheduler, FireFn } from './schedule/port.ts';
 import type { ChatAdapter } from './chat/port.ts';
 import type { Conversation } from './conversation/conversation.ts';
 import type { Metrics } from './metrics/port.ts';
+import type { Fetcher } from './fetch/port.ts';
 
 export interface App {
   config: Config;
@@ -60,6 +61,12 @@ export async function openApp(config: Config, log: Logger, metrics?: Metrics): P
   const store = await openStore(config, log);
   const model = await openModel(config, store, log, metrics);
   return { config, log, store, model, close: () => store.close() };
+}
+
+/** The HTTP fetcher (undici) with the configured timeout, size cap and private-address allowlist. */
+export async function openFetcher(config: Config): Promise<Fetcher> {
+  const { createFetcher } = await import('./adapters/http/fetcher.ts');
+  return createFetcher({ timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES, allowlist: config.NEWSBOT_FETCH_ALLOWLIST });
 }
 
 /** Where the embedded queue records failed jobs, so `newsbot jobs` sees them from another process. */

@@ -37,6 +37,11 @@ export const configSchema = z.object({
   NEWSBOT_FETCH_ALLOWLIST: csv,
   FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   FETCH_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  // Full text behind teaser feeds (src/ingest/fulltext.ts) and politeness towards each host.
+  NEWSBOT_FULLTEXT: z.enum(['auto', 'always', 'never']).default('auto'),
+  FETCH_HOST_CONCURRENCY: z.coerce.number().int().positive().max(16).default(2),
+  FETCH_HOST_DELAY_MS: z.coerce.number().int().min(0).default(500),
+  NEWSBOT_MAX_ITEMS_PER_FEED: z.coerce.number().int().positive().default(200),
   RETENTION_DAYS: z.coerce.number().int().positive().default(90),
   // Jobs and schedules (docs/scaling-out.md). Rate limits are global across all workers with Redis.
   DIGEST_GRACE_MINUTES: z.coerce.number().int().min(0).default(120),

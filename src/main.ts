@@ -1,14 +1,15 @@
 // The long-running bot process: `newsbot start [--role all|bot|worker]` (npm start).
 //   bot    = chat adapters + scheduler + the post-digest worker (posting needs a chat connection)
-//   worker = ingest-source, process-article and prune workers (run N of these)
+//   worker = ingest-source, fetch-article, process-article and prune workers (run N of these)
 //   all    = both, in one process (the embedded default)
 import { packagePath } from './paths.ts';
 import { allCommands } from '../commands/index.ts';
 import { createConversation } from './conversation/conversation.ts';
 import type { Command, CommandDeps } from './conversation/types.ts';
 import { enqueueJob, ingestSource } from '../jobs/index.ts';
+import { ingestWindow } from '../jobs/ingest-source.ts';
 import type { JobDeps, PostFn } from '../jobs/deps.ts';
-import { openApp, openChats, openOps, openQueue, openScheduler } from './app.ts';
+import { openApp, openChats, openFetcher, openOps, openQueue, openScheduler } from './app.ts';
 import type { ChatAdapter } from './chat/port.ts';
 import type { Config } from './config.ts';
 import { classifyTarget, guessKind, targetKey } from './ingest/targets.ts';
@@ -61,6 +62,7 @@ export async function startNewsbot(
   const { metrics } = ops;
   const app = await openApp(config, log, metrics);
   const { store, model } = app;
+  const fetcher = await openFetcher(config);
 
   let chats: ChatAdapter[] = [];
 
@@ -89,6 +91,7 @@ export async function startNewsbot(
     log,
     store,
     model,
+    fetcher,
     role,
     queue,
     metrics,
@@ -123,6 +126,7 @@ export async function startNewsbot(
       log.info('shutting down');
       await Promise.allSettled(chats.map((c) => c.stop()));
       await runtime?.close();
+      await fetcher.close();
       await server?.close();
       await app.close();
       log.info('stopped');
@@ -149,7 +153,7 @@ async function settled(queue: Pick<JobQueue, 'counts'>, maxMs: number): Promise<
  */
 async function ingestAtStart(config: Config, store: JobDeps['store'], queue: JobDeps['queue'], log: Logger): Promise<void> {
   const targets = config.NEWSBOT_FEEDS.length ? config.NEWSBOT_FEEDS : [SAMPLE_FEED];
-  const window = `start-${new Date().toISOString().slice(0, 16)}Z`;
+  const window = ingestWindow(new Date(), 'start');
   for (const raw of targets) {
     try {
       const target = await classifyTarget(raw);

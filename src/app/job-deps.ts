@@ -2,7 +2,10 @@
 // over the given store. Built once per process (bot, worker or all-in-one) by the job runtime.
 import type { Config } from '../config.ts';
 import { buildDigest } from '../digest/build.ts';
-import { createFetcher } from '../ingest/fetch.ts';
+import type { Fetcher } from '../fetch/port.ts';
+import { politeFetcher } from '../fetch/polite.ts';
+import { createRobots } from '../fetch/robots.ts';
+import { fetchFullText } from '../ingest/fulltext.ts';
 import { ingestTargets } from '../ingest/pipeline.ts';
 import type { TextModel } from '../llm/port.ts';
 import { summariseWithModel } from '../llm/summarise-llm.ts';
@@ -16,8 +19,10 @@ import { hostname } from 'node:os';
 import type { IngestOutcome, JobDeps, PostFn } from '../../jobs/deps.ts';
 
 export function createJobDeps(o: {
-  config: Pick<Config, 'RETENTION_DAYS' | 'FETCH_TIMEOUT_MS' | 'FETCH_MAX_BYTES' | 'NEWSBOT_FETCH_ALLOWLIST'>;
+  config: Pick<Config, 'RETENTION_DAYS' | 'NEWSBOT_MAX_ITEMS_PER_FEED' | 'NEWSBOT_FULLTEXT' | 'FETCH_HOST_CONCURRENCY' | 'FETCH_HOST_DELAY_MS'>;
   store: Store;
+  /** Fetches feeds and pages (src/app.ts openFetcher); the caller owns and closes it. */
+  fetcher: Fetcher;
   queue: Pick<JobQueue, 'enqueue'>;
   log: Logger;
   model: TextModel | null;
@@ -29,11 +34,10 @@ export function createJobDeps(o: {
 }): JobDeps {
   const now = o.now ?? (() => new Date());
   const metrics = o.metrics ?? noMetrics;
-  const fetcher = createFetcher({
-    timeoutMs: o.config.FETCH_TIMEOUT_MS,
-    maxBytes: o.config.FETCH_MAX_BYTES,
-    allowlist: o.config.NEWSBOT_FETCH_ALLOWLIST,
-  });
+  const { fetcher } = o;
+  // Article pages (and robots.txt) go through per-host politeness; feeds are one request per tick.
+  const pages = politeFetcher(fetcher, { concurrency: o.config.FETCH_HOST_CONCURRENCY, delayMs: o.config.FETCH_HOST_DELAY_MS });
+  const robots = createRobots(pages);
   return {
     store: o.store,
     queue: o.queue,
@@ -42,19 +46,24 @@ export function createJobDeps(o: {
     retentionDays: o.config.RETENTION_DAYS,
     async ingest(targets) {
       const changed: IngestOutcome['changed'] = [];
+      const pending: IngestOutcome['pending'] = [];
       const summary = await ingestTargets(targets, {
         store: o.store,
         fetcher,
         log: o.log,
         now,
+        maxItemsPerFeed: o.config.NEWSBOT_MAX_ITEMS_PER_FEED,
+        fullText: o.config.NEWSBOT_FULLTEXT,
         onArticle: async (a) => void changed.push({ id: a.id, contentHash: a.contentHash }),
+        onPending: async (a) => void pending.push({ id: a.id, feedHash: a.feedHash ?? a.contentHash }),
       });
       metrics.articlesIngested('new', summary.new);
       metrics.articlesIngested('updated', summary.updated);
       metrics.articlesIngested('duplicate', summary.duplicate);
       if (summary.failed) metrics.articlesIngested('failed', summary.failed);
-      return { changed };
+      return { changed, pending };
     },
+    fetchFullText: (p, lastAttempt) => fetchFullText(p, { store: o.store, fetcher: pages, robots, now }, lastAttempt),
     extractQuotes: (text) => {
       const quotes = extractQuotes(text);
       metrics.quotesExtracted(quotes.length);

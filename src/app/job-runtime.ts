@@ -4,12 +4,13 @@
 //
 //   role 'all'    : workers (all jobs) + schedules + catch-up   (one process on a laptop)
 //   role 'bot'    : schedules + catch-up + post-digest worker   (has the chat connection)
-//   role 'worker' : ingest-source, process-article, prune workers (no chat connection)
+//   role 'worker' : ingest-source, fetch-article, process-article, prune workers (no chat connection)
 import type { JobDeps, PostFn } from '../../jobs/deps.ts';
 import { processArticle, registerJobs } from '../../jobs/index.ts';
 import { enqueuePending } from '../../jobs/process-article.ts';
 import { createJobDeps } from './job-deps.ts';
 import type { Config } from '../config.ts';
+import type { Fetcher } from '../fetch/port.ts';
 import type { TextModel } from '../llm/port.ts';
 import type { Logger } from '../log.ts';
 import { catchUpMissed } from '../schedule/catch-up.ts';
@@ -37,6 +38,8 @@ export async function startJobRuntime(o: {
   log: Logger;
   store: Store;
   model: TextModel | null;
+  /** Fetches feeds and pages for ingest jobs (src/app.ts openFetcher); closed by its owner. */
+  fetcher: Fetcher;
   role: Role;
   /** Chat posting (ChatAdapter.post of the platform in the channel ref); null when this process has no chat. */
   post: PostFn | null;
@@ -57,14 +60,14 @@ export async function startJobRuntime(o: {
 }): Promise<JobRuntime> {
   const { config, log, store, role } = o;
   const { queue } = o;
-  const deps: JobDeps = { ...createJobDeps({ config, store, queue, log, model: o.model, post: o.post, ...(o.metrics ? { metrics: o.metrics } : {}) }), ...o.deps };
+  const deps: JobDeps = { ...createJobDeps({ config, store, fetcher: o.fetcher, queue, log, model: o.model, post: o.post, ...(o.metrics ? { metrics: o.metrics } : {}) }), ...o.deps };
   const perMinute = (max: number) => ({ max, durationMs: 60_000 });
   const workers = {
     // The model's rate limit applies only when a model is called; offline, quotes go at full speed.
     'process-article': { concurrency: config.WORKER_CONCURRENCY, ...(o.model ? { limiter: perMinute(config.MODEL_RATE_PER_MINUTE) } : {}) },
     'post-digest': { limiter: perMinute(config.POST_RATE_PER_MINUTE) },
   };
-  const only = role === 'bot' ? ['post-digest'] : role === 'worker' ? ['ingest-source', 'process-article', 'prune'] : undefined;
+  const only = role === 'bot' ? ['post-digest'] : role === 'worker' ? ['ingest-source', 'fetch-article', 'process-article', 'prune'] : undefined;
   const names = registerJobs(queue, role === 'worker' ? { ...deps, post: null } : deps, { workers, ...(only ? { only } : {}) });
   log.info({ role, jobs: names, queue: config.REDIS_URL ? 'bullmq' : 'in-process' }, 'job workers started');
   if (names.includes(processArticle.name) && (role === 'worker' || o.schedules !== false)) {

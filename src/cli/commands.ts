@@ -14,7 +14,7 @@ export const CLI_COMMANDS: Record<string, CliEntry> = {
     summary: 'run the bot (chat, scheduler and workers) until stopped',
   },
   ingest: {
-    usage: 'newsbot ingest [<feed-url|page-url|file|dir>…] [--keep] [--force] [--fetch-articles] [--json]',
+    usage: 'newsbot ingest [<feed-url|page-url|file|dir>…] [--keep] [--force] [--fulltext auto|always|never] [--json]',
     summary: 'fetch and store articles (registered sources and NEWSBOT_FEEDS when none given)',
   },
   feed: {
@@ -22,7 +22,7 @@ export const CLI_COMMANDS: Record<string, CliEntry> = {
     summary: 'parse feeds and print their items without storing',
   },
   sources: {
-    usage: 'newsbot sources add <url|path>… [--kind feed|page|file] | list [--json] | remove <id|url>…',
+    usage: 'newsbot sources add <url|path>… [--kind feed|page|file] [--fulltext auto|always|never] | list [--json] | remove <id|url>…',
     summary: 'manage the feeds, pages, files and folders ingested on schedule',
   },
   articles: {

@@ -7,10 +7,17 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { decodeBody } from '../ingest/charset.ts';
-import type { Fetcher } from '../ingest/fetch.ts';
+import { openFetcher } from '../app.ts';
+import type { Fetcher } from '../fetch/port.ts';
+import { binaryReason } from '../ingest/binary.ts';
 import { parseFeedText, type ParsedFeed } from '../ingest/feeds.ts';
-import { fetcherFromConfig } from './ingest.ts';
 import { UsageError, parseArgs, type CliCommand } from './types.ts';
+
+/** The documented JSON line of one parsed feed (DESIGN.md section 3, `newsbot feed --json`). */
+export function feedJson(source: string, feed: ParsedFeed) {
+  const items = feed.items.map((i) => ({ title: i.title, link: i.link, id: i.id, summary: i.summary, published: i.published?.toISOString() ?? null }));
+  return { source, title: feed.title, items };
+}
 
 async function readInput(input: string, fetcher: Fetcher, maxBytes: number): Promise<ParsedFeed> {
   if (/^https?:\/\//i.test(input)) {
@@ -24,7 +31,10 @@ async function readInput(input: string, fetcher: Fetcher, maxBytes: number): Pro
   if (!info) throw new Error(`no such file: ${input}`);
   if (!info.isFile()) throw new Error(`not a file: ${input}`);
   if (info.size > maxBytes) throw new Error(`file larger than ${maxBytes} bytes`);
-  const { text } = decodeBody(await readFile(path), null);
+  const bytes = await readFile(path);
+  const binary = binaryReason(bytes, null);
+  if (binary) throw new Error(`${binary}: ${input}`);
+  const { text } = decodeBody(bytes, null);
   return parseFeedText(text, pathToFileURL(path).href);
 }
 
@@ -34,15 +44,15 @@ const command: CliCommand = {
     const { positional, flags } = parseArgs(args, { flags: ['json'] });
     if (!positional.length) throw new UsageError('give at least one feed file or URL');
     const config = loadConfig(io.env);
-    const fetcher = fetcherFromConfig(config);
+    const fetcher = await openFetcher(config);
     let failed = 0;
     try {
       for (const input of positional) {
         let line: object;
         try {
           const feed = await readInput(input, fetcher, config.FETCH_MAX_BYTES);
-          const items = feed.items.map((i) => ({ title: i.title, link: i.link, id: i.id, summary: i.summary, published: i.published?.toISOString() ?? null }));
-          line = { source: input, title: feed.title, items };
+          line = feedJson(input, feed);
+          const { items } = line as ReturnType<typeof feedJson>;
           if (!flags.has('json')) {
             io.stdout.write(`${feed.title || '(untitled feed)'} — ${items.length} item${items.length === 1 ? '' : 's'} (${input})\n`);
             for (const i of items) io.stdout.write(`  ${(i.published ?? '').slice(0, 10).padEnd(10)}  ${i.title}\n              ${i.link ?? ''}\n`);

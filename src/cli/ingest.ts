@@ -4,17 +4,14 @@
 // failed or on bad usage (a missing file or a malformed URL is reported before anything is fetched).
 import type { Config } from '../config.ts';
 import { loadConfig } from '../config.ts';
-import { openApp } from '../app.ts';
+import { openApp, openFetcher } from '../app.ts';
 import { createLogger } from '../log.ts';
-import { createFetcher, type Fetcher } from '../ingest/fetch.ts';
+import type { Article, FullTextMode } from '../domain/types.ts';
 import { ingestTargets, type IngestSummary, type SourceResult } from '../ingest/pipeline.ts';
+import { pagesLine, readPages } from './pages.ts';
 import { extractQuotes, speakersOf } from '../nlp/quotes.ts';
 import { TargetError, classifyTarget, targetKey } from '../ingest/targets.ts';
 import { UsageError, parseArgs, type CliCommand, type CliIO } from './types.ts';
-
-export function fetcherFromConfig(config: Config): Fetcher {
-  return createFetcher({ timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES, allowlist: config.NEWSBOT_FETCH_ALLOWLIST });
-}
 
 /** CLI output is for people: pino lines only for errors unless LOG_LEVEL asks for more. */
 export function cliLogger(io: CliIO, config: Config) {
@@ -42,6 +39,15 @@ async function configuredTargets(config: Config, stored: Promise<{ url: string }
   return [...keys];
 }
 
+const MODES: FullTextMode[] = ['auto', 'always', 'never'];
+
+/** `--fulltext` / `fulltext:` value, checked; undefined when not given. */
+export function parseFullText(v: string | undefined): FullTextMode | undefined {
+  if (v === undefined) return undefined;
+  if (!MODES.includes(v as FullTextMode)) throw new UsageError(`--fulltext must be one of ${MODES.join(', ')}, not "${v}"`);
+  return v as FullTextMode;
+}
+
 export function summaryLine(s: IngestSummary): string {
   const skipped = s.skipped ? `, ${s.skipped} skipped (backing off; --force retries now)` : '';
   return `ingested ${s.sources.length} sources: ${s.new} new, ${s.updated} updated, ${s.duplicate} duplicate, ${s.failed} failed${skipped}`;
@@ -59,12 +65,13 @@ function progressLine(done: number, total: number, r: SourceResult): string {
 const command: CliCommand = {
   name: 'ingest',
   async run(args, io) {
-    const { positional, flags } = parseArgs(args, { flags: ['force', 'fetch-articles', 'json', 'keep'] });
+    const { positional, flags, options } = parseArgs(args, { flags: ['force', 'fetch-articles', 'json', 'keep'], options: ['fulltext'] });
     const config = loadConfig(io.env);
+    const fullText = parseFullText(options.get('fulltext')) ?? (flags.has('fetch-articles') ? 'auto' : config.NEWSBOT_FULLTEXT);
     await checkTargets(positional);
     const log = cliLogger(io, config);
     const app = await openApp(config, log);
-    const fetcher = fetcherFromConfig(config);
+    const fetcher = await openFetcher(config);
     try {
       // No arguments: every registered source plus NEWSBOT_FEEDS, each once.
       const targets = positional.length ? positional : await configuredTargets(config, app.store.sources.list());
@@ -74,28 +81,34 @@ const command: CliCommand = {
       // Targets named on the command line are read once; only --keep registers them as sources
       // for the bot's scheduled ingest (sources that were registered before stay).
       const before = new Set((await app.store.sources.list()).map((x) => x.id));
-      let quotes = 0;
+      const quotesOf = new Map<string, number>();
+      const indexQuotes = async (a: Article) => {
+        const found = extractQuotes(a.text);
+        quotesOf.set(a.id, found.length);
+        await app.store.quotes.replaceForArticle(a.id, found, speakersOf(found, a.text));
+      };
+      const pending: Article[] = [];
       const summary = await ingestTargets(targets, {
         store: app.store,
         fetcher,
         log,
         now: () => new Date(),
         force: flags.has('force'),
-        fetchArticles: flags.has('fetch-articles'),
+        maxItemsPerFeed: config.NEWSBOT_MAX_ITEMS_PER_FEED,
+        fullText,
+        onPending: async (a) => void pending.push(a),
         onProgress: (done, total, _t, r) => io.stderr.write(`${progressLine(done, total, r)}\n`),
         // One-shot: index quotes here rather than through the queue, so `newsbot whosaid` finds
         // them as soon as this command returns (the bot does the same in its process-article job).
         // The articles stay pending, so a bot's worker still warms their summaries later.
-        onArticle: async (a) => {
-          const found = extractQuotes(a.text);
-          quotes += found.length;
-          await app.store.quotes.replaceForArticle(a.id, found, speakersOf(found, a.text));
-        },
+        onArticle: indexQuotes,
       });
+      const pages = await readPages(pending, { store: app.store, fetcher, config, io, onPage: indexQuotes });
       if (positional.length && !flags.has('keep')) {
         for (const r of summary.sources) if (r.sourceId && !before.has(r.sourceId)) await app.store.sources.remove(r.sourceId);
       }
-      io.stdout.write(flags.has('json') ? `${JSON.stringify({ ...summary, quotes })}\n` : `${summaryLine(summary)}; ${quotes} quotes indexed\n`);
+      const quotes = [...quotesOf.values()].reduce((n, q) => n + q, 0);
+      io.stdout.write(flags.has('json') ? `${JSON.stringify({ ...summary, pages, quotes })}\n` : `${summaryLine(summary)}${pagesLine(pages)}; ${quotes} quotes indexed\n`);
       if (summary.failed === 0) return 0;
       return summary.failed === summary.sources.length ? 2 : 1;
     } finally {

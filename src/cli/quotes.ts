@@ -61,9 +61,9 @@ async function htmlArticle(html: string, url: string | null): Promise<string> {
 
 async function fromUrl(url: string, io: CliIO): Promise<string> {
   const { loadConfig } = await import('../config.ts');
-  const { createFetcher } = await import('../ingest/fetch.ts');
+  const { openFetcher } = await import('../app.ts');
   const config = loadConfig(io.env);
-  const fetcher = createFetcher({ timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES, allowlist: config.NEWSBOT_FETCH_ALLOWLIST });
+  const fetcher = await openFetcher(config);
   try {
     const res = await fetcher.fetchUrl(url);
     if (res.status !== 'ok') throw new UsageError(`nothing to read at ${url}`);

@@ -26,9 +26,9 @@ async function readText(target: string, io: CliIO): Promise<{ title: string; tex
     return { title: a.title, text: a.text };
   }
   if (/^https?:\/\//i.test(target)) {
-    const { createFetcher } = await import('../ingest/fetch.ts');
+    const { openFetcher } = await import('../app.ts');
     const { extractArticle } = await import('../ingest/extract.ts');
-    const fetcher = createFetcher({ timeoutMs: config.FETCH_TIMEOUT_MS, maxBytes: config.FETCH_MAX_BYTES, allowlist: config.NEWSBOT_FETCH_ALLOWLIST });
+    const fetcher = await openFetcher(config);
     try {
       const res = await fetcher.fetchUrl(target);
       if (res.status !== 'ok') throw new UsageError(`nothing to read at ${target}`);

@@ -64,5 +64,6 @@ export function storySummary(a: Article): string {
 }
 
 export function sourceOf(a: Article): StoryArticle {
-  return { id: a.id, url: a.url, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt };
+  // A thin item kept as its teaser (paywall, robots.txt …) is marked so digests can say so.
+  return { id: a.id, url: a.url, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt, ...(a.textSource === 'teaser' ? { teaser: true } : {}) };
 }

@@ -17,7 +17,22 @@ export interface Article {
   text: string;
   /** sha256 hex of the normalised title + text; equal hashes mean the same content. */
   contentHash: string;
+  /** Where `text` came from (absent means 'feed'); see TextSource. */
+  textSource?: TextSource;
+  /** Why a thin item kept its teaser ("paywall", "robots.txt disallows the page", "HTTP 404"). */
+  textNote?: string | null;
+  /** Content hash of the feed's own version of the item (title + teaser), for feed items. */
+  feedHash?: string | null;
 }
+
+/**
+ * 'feed': the feed's text; 'pending': a thin item whose page is to be fetched; 'page': the article
+ * page's text; 'teaser': a thin item kept as its teaser (textNote says why).
+ */
+export type TextSource = 'feed' | 'pending' | 'page' | 'teaser';
+
+/** Per-source full text: fetch the page of thin items only, of every item, or never. */
+export type FullTextMode = 'auto' | 'always' | 'never';
 
 /** What ingest hands to the store; the store assigns nothing but may keep an existing id. */
 export type NewArticle = Article;
@@ -73,6 +88,8 @@ export interface Source {
   errorCount: number;
   nextRetryAt: Date | null;
   addedAt: Date;
+  /** This source's full-text setting; null follows NEWSBOT_FULLTEXT. */
+  fullText: FullTextMode | null;
 }
 
 export type Platform = 'discord' | 'slack' | 'console';
@@ -122,7 +139,7 @@ export interface Story {
   headline: string;
   summary: string;
   quotes: QuoteHit[];
-  articles: Pick<Article, 'id' | 'url' | 'outlet' | 'title' | 'publishedAt'>[];
+  articles: (Pick<Article, 'id' | 'url' | 'outlet' | 'title' | 'publishedAt'> & { teaser?: boolean })[];
   score: number;
   /** Set when compared to a previous digest: 'new' story, or an 'update' with new articles. */
   change?: 'new' | 'update';

@@ -46,10 +46,17 @@ const CP1252_C1 =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
+/**
+ * C1 control characters in text are windows-1252 punctuation read as ISO-8859-1 (or written as
+ * `&#150;`-style references); no real text means the control character.
+ */
+export function fixC1(text: string): string {
+  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
+}
+
 function decodeWith(decoder: TextDecoder, bytes: Uint8Array): string {
   const text = decoder.decode(bytes);
-  if (decoder.encoding !== 'windows-1252') return text;
-  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+  return decoder.encoding === 'windows-1252' ? fixC1(text) : text;
 }
 
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): Decoded {

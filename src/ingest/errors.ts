@@ -8,6 +8,7 @@ export type FetchErrorCode =
   | 'too-many-redirects'
   | 'redirect-loop'
   | 'http-status'
+  | 'not-text'
   | 'network';
 
 export class FetchError extends Error {
@@ -15,6 +16,8 @@ export class FetchError extends Error {
     readonly code: FetchErrorCode,
     message: string,
     readonly url?: string,
+    /** HTTP 429/503 only: how long the server asked us to wait (Retry-After), in ms. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'FetchError';

@@ -6,7 +6,9 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { stripBoilerplate } from './boilerplate.ts';
 import { parseDate } from './feeds.ts';
+import { removeClutter } from './clutter.ts';
 import { htmlToParagraphs, nodeToParagraphs } from './html-text.ts';
+import { isWallText, wallReason } from './walls.ts';
 
 export interface ExtractedPage {
   title: string;
@@ -15,8 +17,10 @@ export interface ExtractedPage {
   /** Paragraphs separated by "\n\n". Empty when the page has no readable text. */
   text: string;
   siteName: string | null;
-  /** <link rel="canonical"> made absolute, when present and http(s). */
+  /** <link rel="canonical"> (else og:url) made absolute, when present and http(s). */
   canonicalUrl: string | null;
+  /** Why the page holds only a teaser behind a paywall or sign-in wall, or null (walls.ts). */
+  wall: string | null;
 }
 
 type Doc = ReturnType<typeof parseHTML>['document'];
@@ -56,7 +60,7 @@ function jsonLd(doc: Doc): { datePublished?: string; author?: string; publisher?
   return {};
 }
 
-const EMPTY: ExtractedPage = { title: '', byline: null, publishedAt: null, text: '', siteName: null, canonicalUrl: null };
+const EMPTY: ExtractedPage = { title: '', byline: null, publishedAt: null, text: '', siteName: null, canonicalUrl: null, wall: null };
 
 /** Never throws: markup linkedom or Readability cannot handle gives an empty result. */
 export function extractArticle(html: string, pageUrl: string | null): ExtractedPage {
@@ -76,7 +80,10 @@ function extractFrom(html: string, pageUrl: string | null): ExtractedPage {
     parseDate(meta(document, 'article:published_time', 'og:article:published_time', 'datePublished', 'date', 'dc.date', 'DC.date.issued')) ??
     parseDate(ld.datePublished) ??
     parseDate(timeEl?.getAttribute('datetime'));
-  const canonicalHref = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const canonicalHref = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url');
+  const ldBlocks = [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? '');
+  const bodyText = document.body ? nodeToParagraphs(document.body as unknown as Parameters<typeof nodeToParagraphs>[0]) : '';
+  removeClutter(document);
   let canonicalUrl: string | null = null;
   try {
     const c = canonicalHref ? new URL(canonicalHref, pageUrl ?? undefined) : null;
@@ -105,7 +112,7 @@ function extractFrom(html: string, pageUrl: string | null): ExtractedPage {
   const byline = parsed?.byline?.replace(/^by\s+/i, '').trim() || authorMeta;
   // Leading lines that repeat the title, byline or dateline are page furniture, not article text.
   const furniture = new Set([title, byline, byline && `By ${byline}`, timeEl?.textContent?.trim()].filter(Boolean).map((s) => s!.toLowerCase()));
-  const paragraphs = stripBoilerplate(text.split('\n\n'));
+  const paragraphs = stripBoilerplate(text.split('\n\n')).filter((p) => !isWallText(p));
   while (paragraphs.length > 1 && paragraphs[0]!.length < 120 && furniture.has(paragraphs[0]!.toLowerCase())) paragraphs.shift();
   return {
     title,
@@ -114,5 +121,6 @@ function extractFrom(html: string, pageUrl: string | null): ExtractedPage {
     text: paragraphs.join('\n\n'),
     siteName: parsed?.siteName?.trim() || siteMeta,
     canonicalUrl,
+    wall: wallReason(ldBlocks, bodyText, paragraphs.join('\n\n')),
   };
 }

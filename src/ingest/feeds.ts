@@ -3,6 +3,8 @@
 // resolved), dates as Date. Broken XML goes through a lenient recovery (feed-recover.ts); an input
 // that holds no feed at all throws FeedParseError with a one-line message. Never throws anything else.
 import { parseFeed } from 'feedsmith';
+import { isCdf, parseCdf } from './feed-cdf.ts';
+import { prepareFeedXml } from './feed-prepare.ts';
 import { emptyFeedTitle, recoverXml } from './feed-recover.ts';
 import { htmlToParagraphs, htmlToPlain } from './html-text.ts';
 
@@ -13,15 +15,17 @@ export interface FeedItem {
   id: string | null;
   summary: string;
   published: Date | null;
-  /** Full content (HTML) when the feed carries it. */
+  /** Item body as HTML: the full content when the feed carries it, else the description. */
   contentHtml?: string;
+  /** True when the item has full content (content:encoded, Atom content, JSON Feed content_*). */
+  hasFullContent?: boolean;
   author?: string;
   /** The outlet named by the item itself (RSS <source>), for aggregated feeds. */
   outlet?: string;
 }
 
 export interface ParsedFeed {
-  format: 'rss' | 'atom' | 'rdf' | 'json';
+  format: 'rss' | 'atom' | 'rdf' | 'json' | 'cdf';
   title: string;
   /** The feed's home page, when given. */
   homePage: string | null;
@@ -40,6 +44,8 @@ type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
 const arr = (v: unknown): Obj[] => (Array.isArray(v) ? v.map(obj) : []);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+/** First string of a module field that the parser gives as a list (dc:title -> dc.titles). */
+const first = (v: unknown): string | null => (Array.isArray(v) ? (v.map(str).find((x) => x) ?? null) : str(v));
 
 function resolve(href: string | null, base: string | null): string | null {
   if (!href) return null;
@@ -70,13 +76,13 @@ function atomText(v: unknown): string {
   if (typeof v === 'string') return htmlToPlain(v);
   const o = obj(v);
   const value = str(o.value) ?? '';
-  return o.type === 'html' || o.type === 'xhtml' ? htmlToPlain(value) : value.replace(/\s+/g, ' ').trim();
+  return typeof o.type === 'string' && /html/i.test(o.type) ? htmlToPlain(value) : value.replace(/\s+/g, ' ').trim();
 }
 
 function summaryFrom(description: string | null, content: string | null): string {
   if (description) return htmlToPlain(description);
-  const first = content ? (htmlToParagraphs(content).split('\n\n')[0] ?? '') : '';
-  return first.length > 500 ? `${first.slice(0, 500).replace(/\s+\S*$/, '')}…` : first;
+  const lead = content ? (htmlToParagraphs(content).split('\n\n')[0] ?? '') : '';
+  return lead.length > 500 ? `${lead.slice(0, 500).replace(/\s+\S*$/, '')}…` : lead;
 }
 
 function person(list: unknown, fallback?: unknown): string | undefined {
@@ -87,7 +93,12 @@ function person(list: unknown, fallback?: unknown): string | undefined {
 
 function normaliseItem(format: ParsedFeed['format'], it: Obj, base: string | null): FeedItem {
   const dc = obj(it.dc);
-  const dcDate = Array.isArray(dc.dates) ? dc.dates[0] : dc.date;
+  const terms = obj(it.dcterms);
+  const dcDate = first(dc.dates) ?? first(dc.date);
+  // Dublin Core and DC terms stand in when the format's own title, summary or date is missing.
+  const dcTitle = first(dc.titles) ?? first(dc.title);
+  const dcSummary = first(dc.descriptions) ?? first(dc.description) ?? first(terms.abstract);
+  const termsDate = parseDate(first(terms.issued)) ?? parseDate(first(terms.created)) ?? parseDate(first(terms.modified));
   const encoded = str(obj(it.content).encoded);
   if (format === 'atom') {
     const itemBase = resolve(str(obj(it.xml).base), base) ?? base;
@@ -97,12 +108,13 @@ function normaliseItem(format: ParsedFeed['format'], it: Obj, base: string | nul
     const contentHtml = str(content.value) ?? undefined;
     const summaryObj = obj(it.summary);
     return {
-      title: atomText(it.title),
+      title: atomText(it.title) || htmlToPlain(dcTitle),
       link: link(str(alt?.href), itemBase),
       id: str(it.id),
-      summary: summaryObj.value ? atomText(it.summary) : summaryFrom(null, contentHtml ?? null),
-      published: parseDate(it.published) ?? parseDate(it.updated) ?? parseDate(dcDate),
+      summary: summaryObj.value ? atomText(it.summary) : summaryFrom(dcSummary, contentHtml ?? null),
+      published: parseDate(it.published) ?? parseDate(it.updated) ?? parseDate(dcDate) ?? termsDate,
       contentHtml: content.type === 'text' && contentHtml ? escapeText(contentHtml) : contentHtml,
+      hasFullContent: Boolean(contentHtml),
       author: person(it.authors, dc.creators),
     };
   }
@@ -115,6 +127,7 @@ function normaliseItem(format: ParsedFeed['format'], it: Obj, base: string | nul
       summary: summaryFrom(str(it.summary), contentHtml),
       published: parseDate(it.date_published) ?? parseDate(it.date_modified),
       contentHtml: contentHtml ?? undefined,
+      hasFullContent: Boolean(contentHtml),
       author: person(it.authors ?? (it.author ? [it.author] : [])),
     };
   }
@@ -123,12 +136,13 @@ function normaliseItem(format: ParsedFeed['format'], it: Obj, base: string | nul
   const guidValue = str(guid.value) ?? str(it.guid) ?? str(obj(it.rdf).about);
   const href = str(it.link) ?? (guid.isPermaLink !== false && guidValue && /^https?:/i.test(guidValue) ? guidValue : null);
   return {
-    title: htmlToPlain(str(it.title)),
+    title: htmlToPlain(str(it.title) ?? dcTitle),
     link: link(href, itemBase),
     id: guidValue,
-    summary: summaryFrom(str(it.description), encoded),
-    published: parseDate(it.pubDate) ?? parseDate(dcDate) ?? parseDate(obj(it.dcterms).modified),
+    summary: summaryFrom(str(it.description) ?? dcSummary, encoded),
+    published: parseDate(it.pubDate) ?? parseDate(dcDate) ?? termsDate,
     contentHtml: encoded ?? str(it.description) ?? undefined,
+    hasFullContent: Boolean(encoded),
     author: person(dc.creators ? [] : it.authors, dc.creators),
     outlet: str(obj(it.source).title) ?? undefined,
   };
@@ -147,11 +161,14 @@ function normalise(format: ParsedFeed['format'], feed: Obj, feedUrl: string | nu
   const fileBase = feedUrl?.startsWith('file:') && homeLink && /^https?:\/\//i.test(homeLink) ? homeLink : feedUrl;
   const base = resolve(str(obj(feed.xml).base), fileBase) ?? fileBase;
   const raw = format === 'atom' ? arr(feed.entries) : arr(feed.items);
+  const dcTitle = first(obj(feed.dc).titles) ?? first(obj(feed.dc).title);
+  const title = format === 'atom' ? atomText(feed.title) : htmlToPlain(str(feed.title));
   return {
     format,
-    title: format === 'atom' ? atomText(feed.title) : htmlToPlain(str(feed.title)),
+    title: title || htmlToPlain(dcTitle),
     homePage: link(homeLink, base),
-    items: raw.map((it) => normaliseItem(format, it, base)).filter((i) => i.title || i.summary || i.link),
+    // Every item, even one with only an id or a date: callers that store articles skip empty ones.
+    items: raw.map((it) => normaliseItem(format, it, base)),
     warnings,
   };
 }
@@ -163,8 +180,15 @@ function normalise(format: ParsedFeed['format'], feed: Obj, feedUrl: string | nu
 export function parseFeedText(text: string, feedUrl: string | null): ParsedFeed {
   const input = text.replace(/^\uFEFF/, '').trimStart();
   if (!input) throw new FeedParseError('empty input: not a feed');
+  if (isCdf(input)) {
+    try {
+      return parseCdf(input, feedUrl);
+    } catch (err) {
+      throw new FeedParseError(`not a readable CDF channel: ${(err as Error).message}`);
+    }
+  }
   try {
-    const { format, feed } = parseFeed(input);
+    const { format, feed } = parseFeed(/^[[{]/.test(input) ? input : prepareFeedXml(input, feedUrl));
     return normalise(format, obj(feed), feedUrl, []);
   } catch (err) {
     if (input.startsWith('{') || input.startsWith('[')) {
@@ -175,7 +199,7 @@ export function parseFeedText(text: string, feedUrl: string | null): ParsedFeed 
     const repaired = recoverXml(input);
     if (repaired) {
       try {
-        const { format, feed } = parseFeed(repaired);
+        const { format, feed } = parseFeed(prepareFeedXml(repaired, feedUrl));
         return normalise(format, obj(feed), feedUrl, [`malformed feed, recovered leniently (${(err as Error).message})`]);
       } catch {
         // fall through to the error below

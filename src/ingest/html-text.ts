@@ -2,6 +2,7 @@
 // blank line ("\n\n"), whitespace inside a paragraph is collapsed, entities are decoded, scripts,
 // styles and figures (photo captions/credits) are dropped. Never throws on malformed markup.
 import { parseHTML } from 'linkedom';
+import { fixC1 } from './charset.ts';
 
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FOOTER', 'FORM',
@@ -54,7 +55,14 @@ export function nodeToParagraphs(root: NodeLike): string {
   return paragraphs.join('\n\n');
 }
 
-export function htmlToParagraphs(html: string): string {
+/**
+ * `<!` that opens no comment, CDATA or HTML doctype is text ("<!' …", "<!DOCTYPE is …"): an HTML
+ * parser would swallow it and what follows up to the next ">" as a bogus comment.
+ */
+const NOT_MARKUP = /<!(?!--|\[CDATA\[|doctype\s+html\b)/gi;
+
+export function htmlToParagraphs(raw: string): string {
+  const html = fixC1(raw);
   if (!/[<&]/.test(html)) {
     return html
       .split(/\n\s*\n/)
@@ -62,7 +70,7 @@ export function htmlToParagraphs(html: string): string {
       .filter(Boolean)
       .join('\n\n');
   }
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = parseHTML(`<!doctype html><html><body>${html.replace(NOT_MARKUP, '&lt;!')}</body></html>`);
   return nodeToParagraphs(document.body as unknown as NodeLike);
 }
 

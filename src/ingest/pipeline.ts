@@ -1,19 +1,19 @@
 // The ingest pipeline: targets (feed URLs, page URLs, files, folders) -> deduplicated articles in
 // the store. Each target is a Source whose outcome is recorded (etag/last-modified on success;
 // last error, error count and an exponential backoff on failure). One failing target never stops
-// the others. Feed items are stored with the content the feed carries; linked pages are fetched
-// only with `fetchArticles` (a summary-only feed then costs one request per thin item).
-import type { Article, Source, SourceKind } from '../domain/types.ts';
+// the others. Feed items are stored with the content the feed carries; with `fullText`, thin items
+// are stored 'pending' and handed to `onPending`, whose caller fetches their pages (fulltext.ts).
+import type { Article, FullTextMode, Source, SourceKind } from '../domain/types.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/ports.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { saveDedupedMany, type SaveStatus } from './dedup.ts';
 import { extractArticle } from './extract.ts';
-import type { Fetcher } from './fetch.ts';
-import { looksLikeFeed, parseFeedText } from './feeds.ts';
+import type { Fetcher } from '../fetch/port.ts';
+import { looksLikeFeed, parseFeedText, type FeedItem } from './feeds.ts';
 import { classifyTarget, guessKind, targetKey, type Target } from './targets.ts';
 import { listFolder, readLocalFile } from './text-file.ts';
-import { candidateFromItem, hostOf, toArticle, type Candidate } from './to-article.ts';
+import { candidateFromItem, hostOf, isStorable, toArticle, type Candidate } from './to-article.ts';
 import { isSampleKey, redateSample } from './sample.ts';
 
 export interface IngestDeps {
@@ -23,11 +23,14 @@ export interface IngestDeps {
   now: () => Date;
   /** Ignore backoff (`newsbot ingest --force`). */
   force?: boolean;
-  /** Fetch the linked page of feed items that carry less than `thinChars` of text. */
-  fetchArticles?: boolean;
-  thinChars?: number;
+  /** NEWSBOT_FULLTEXT, overridden by a source's own setting. Absent: feed text only, no pages. */
+  fullText?: FullTextMode;
+  /** Called for each stored article whose page is to be fetched (new or edited thin items). */
+  onPending?(article: Article): Promise<void>;
   /** Size cap for local files (the fetcher has its own). Default 5 MB. */
   maxFileBytes?: number;
+  /** Newest items read from one feed (NEWSBOT_MAX_ITEMS_PER_FEED, default 200). */
+  maxItemsPerFeed?: number;
   /** Targets processed at once (default 4). Saving is always one at a time. */
   concurrency?: number;
   /** Called as each target finishes (in completion order), with its result. */
@@ -67,6 +70,16 @@ export function nextRetryAt(now: Date, errorCount: number): Date {
   return new Date(now.getTime() + Math.min(MAX_BACKOFF, MINUTE * 2 ** Math.min(errorCount, 20)));
 }
 
+/**
+ * The `max` newest items, newest first (undated items after dated ones, in feed order), so a feed
+ * of thousands of items costs the same as one of `max` at every tick.
+ */
+export function newestFirst(items: FeedItem[], max: number): FeedItem[] {
+  const time = (i: FeedItem) => i.published?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const sorted = items.every((i) => !i.published) ? items : [...items].sort((a, b) => time(b) - time(a));
+  return sorted.slice(0, max);
+}
+
 interface Yield {
   kind: SourceKind;
   title: string | null;
@@ -79,7 +92,7 @@ interface Yield {
 
 export async function ingestTargets(targets: string[], deps: IngestDeps): Promise<IngestSummary> {
   const maxFileBytes = deps.maxFileBytes ?? 5 * 1024 * 1024;
-  const thinChars = deps.thinChars ?? 600;
+  const maxItems = deps.maxItemsPerFeed ?? 200;
   let saving: Promise<unknown> = Promise.resolve();
   // Dedup looks before it writes, so saves run one at a time even when fetches overlap.
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -95,8 +108,8 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
     if (looksLikeFeed(r.text, r.contentType)) {
       const feed = parseFeedText(r.text, r.url);
       const outlet = feed.title || hostOf(feed.homePage ?? r.url);
-      const candidates = feed.items.map((it) => candidateFromItem(it, url, outlet));
-      if (deps.fetchArticles) await enrichThin(candidates, base.warnings);
+      const mode = deps.fullText ? (source?.fullText ?? deps.fullText) : undefined;
+      const candidates = newestFirst(feed.items.filter(isStorable), maxItems).map((it) => candidateFromItem(it, url, outlet, mode));
       return { ...base, kind: 'feed', title: feed.title || null, candidates, warnings: [...base.warnings, ...feed.warnings] };
     }
     const page = extractArticle(r.text, r.url);
@@ -114,24 +127,8 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
     return { ...base, kind: 'page', title: page.siteName, candidates: [candidate] };
   }
 
-  async function enrichThin(candidates: Candidate[], warnings: string[]): Promise<void> {
-    for (const c of candidates) {
-      if (c.text.length >= thinChars || !/^https?:/.test(c.url)) continue;
-      try {
-        const r = await deps.fetcher.fetchUrl(c.url);
-        if (r.status !== 'ok') continue;
-        const page = extractArticle(r.text, r.url);
-        if (page.text.length > c.text.length) {
-          c.text = page.text;
-          c.byline ??= page.byline;
-        }
-      } catch (err) {
-        warnings.push(`could not fetch ${c.url}: ${(err as Error).message}`);
-      }
-    }
-  }
-
-  async function fromPath(t: Target & { type: 'file' | 'folder' }): Promise<Yield> {
+  async function fromPath(t: Target & { type: 'file' | 'folder' }, source: Source | null): Promise<Yield> {
+    const mode = deps.fullText ? (source?.fullText ?? deps.fullText) : undefined;
     const files = t.type === 'folder' ? await listFolder(t.path) : [t.path];
     const y: Yield = { kind: 'file', title: null, candidates: [], warnings: [] };
     for (const file of files) {
@@ -141,7 +138,7 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
           const feed = parseFeedText(doc.text, doc.url);
           if (t.type === 'file') y.kind = 'feed';
           y.title ??= feed.title || null;
-          y.candidates.push(...feed.items.map((it) => candidateFromItem(it, doc.url, feed.title || 'Local feed')));
+          y.candidates.push(...newestFirst(feed.items.filter(isStorable), maxItems).map((it) => candidateFromItem(it, doc.url, feed.title || 'Local feed', mode)));
           y.warnings.push(...feed.warnings);
         } else if (doc.title || doc.text) {
           const url = doc.sourceUrl ? canonicalUrl(doc.sourceUrl) : doc.url;
@@ -168,7 +165,7 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
       if (source?.nextRetryAt && source.errorCount > 0 && source.nextRetryAt > now && !deps.force) {
         return { ...result, sourceId: source.id, kind: source.kind, status: 'skipped', error: `backing off until ${source.nextRetryAt.toISOString()} after: ${source.lastError ?? 'errors'}` };
       }
-      const y = target.type === 'url' ? await fromUrl(target.url, source) : await fromPath(target);
+      const y = target.type === 'url' ? await fromUrl(target.url, source) : await fromPath(target, source);
       source ??= await deps.store.sources.add({ url: key, kind: y.kind, title: y.title });
       Object.assign(result, { sourceId: source.id, kind: y.kind, warnings: y.warnings, status: y.notModified ? 'not-modified' : 'ok' });
       const sourceId = source.id;
@@ -176,6 +173,11 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
       const batch = candidates.map((c) => toArticle(c, sourceId, deps.now()));
       for (const saved of await serial(() => saveDedupedMany(deps.store, batch))) {
         result[saved.status satisfies SaveStatus]++;
+        if (deps.onPending && saved.article.textSource === 'pending' && (saved.status !== 'duplicate' || saved.refetch)) {
+          await deps.onPending(saved.article).catch((err: unknown) => {
+            deps.log.error({ articleId: saved.article.id, err }, 'onPending callback failed');
+          });
+        }
         if (saved.status !== 'duplicate' && deps.onArticle) {
           // The article is stored either way; a failing callback is logged, not a failed source.
           await deps.onArticle(saved.article, saved.status).catch((err: unknown) => {

@@ -51,8 +51,29 @@ export function targetKey(t: Target): string {
   return t.type === 'url' ? t.url : t.path;
 }
 
-/** Kind before anything is fetched: URL paths that look like feeds are feeds, other URLs pages. */
+const FEED_SEGMENT = /^(rss|atom|feeds?|rdf)([-_.][\w.-]*)?$/i;
+const FEED_FILE = /\.(xml|rss|atom|rdf)$|(^|[-_.])feed\.json$/i;
+const FEED_QUERY = /^(rss2?|atom|feed|rdf)$/i;
+
+/**
+ * Kind of an http(s) URL before anything is fetched, the one rule for every way a source is added:
+ * a feed when a path segment is or starts with rss/atom/feed ("/rss-news/", "/feeds/all",
+ * "/rss.php"), the file is .xml/.rss/.atom/.rdf or feed.json ("index.rdf"), or a query value names
+ * a feed format ("?format=rss"); a page otherwise. Ingest re-detects from the content either way.
+ */
+export function guessUrlKind(url: string): 'feed' | 'page' {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'page';
+  }
+  const segments = u.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  if (segments.some((s) => FEED_SEGMENT.test(s)) || FEED_FILE.test(segments.at(-1) ?? '')) return 'feed';
+  return [...u.searchParams].some(([k, v]) => FEED_QUERY.test(v) || (FEED_QUERY.test(k) && !v)) ? 'feed' : 'page';
+}
+
+/** Kind before anything is fetched: see guessUrlKind; local paths are files. */
 export function guessKind(t: Target): SourceKind {
-  if (t.type !== 'url') return 'file';
-  return /(\.(xml|rss|atom|rdf)|\/(feed|rss|atom)(\.json)?\/?|feed\.json)$/i.test(new URL(t.url).pathname) ? 'feed' : 'page';
+  return t.type === 'url' ? guessUrlKind(t.url) : 'file';
 }

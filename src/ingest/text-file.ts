@@ -10,6 +10,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stripBoilerplate } from './boilerplate.ts';
+import { binaryReason } from './binary.ts';
 import { decodeBody } from './charset.ts';
 import { extractArticle } from './extract.ts';
 import { looksLikeFeed, parseDate } from './feeds.ts';
@@ -96,7 +97,10 @@ export async function readLocalFile(path: string, maxBytes: number): Promise<Loc
   if (!info.isFile()) throw new LocalFileError(`not a regular file: ${path}`);
   if (info.size > maxBytes) throw new LocalFileError(`file larger than ${Math.round(maxBytes / 1024)} KB: ${path}`);
   const ext = extname(abs).toLowerCase();
-  const { text } = decodeBody(await readFile(abs), null);
+  const bytes = await readFile(abs);
+  const binary = binaryReason(bytes, null);
+  if (binary) throw new LocalFileError(`${binary}, not stored: ${path}`);
+  const { text } = decodeBody(bytes, null);
   if (FEED_EXTENSIONS.includes(ext) || looksLikeFeed(text, null)) return { kind: 'feed', url, text };
   if (HTML_EXTENSIONS.includes(ext) || /^\s*(<!doctype html|<html[\s>])/i.test(text)) {
     const page = extractArticle(text, url);

@@ -1,10 +1,12 @@
 // Turning what a source yielded (feed item, extracted page, local file) into an Article candidate.
-import type { Article } from '../domain/types.ts';
+import type { Article, FullTextMode, TextSource } from '../domain/types.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { contentHash } from './content-hash.ts';
 import type { FeedItem } from './feeds.ts';
 import { htmlToParagraphs } from './html-text.ts';
 import { stripBoilerplateText } from './boilerplate.ts';
+import { isThin, wantsPage } from './thin.ts';
+import { stripWallText } from './walls.ts';
 
 export interface Candidate {
   url: string;
@@ -14,6 +16,9 @@ export interface Candidate {
   byline: string | null;
   outlet: string;
   publishedAt: Date | null;
+  /** Feed items: where the text stands on full text (see TextSource) and why a teaser is kept. */
+  textSource?: TextSource;
+  textNote?: string | null;
 }
 
 /**
@@ -33,15 +38,33 @@ export function hostOf(url: string): string {
   }
 }
 
-export function candidateFromItem(item: FeedItem, feedUrl: string, outlet: string): Candidate {
+/** A feed item worth storing: one with a title, a link or some text (not only an id or a date). */
+export function isStorable(item: FeedItem): boolean {
+  return Boolean(item.title || item.link || item.summary || item.contentHtml);
+}
+
+/**
+ * `fullText`: the source's full-text mode, when pages may be fetched at all (absent: the text is
+ * the feed's, whatever it is). A thin item becomes 'pending' (its page is to be fetched) or, under
+ * 'never', a 'teaser'.
+ */
+export function candidateFromItem(item: FeedItem, feedUrl: string, outlet: string, fullText?: FullTextMode): Candidate {
   const guid = globalGuid(item.id, feedUrl);
   // An item without a link still needs a unique URL key: derive one from its GUID or title.
   const url = item.link ? canonicalUrl(item.link) : `${feedUrl}#${encodeURIComponent(item.id ?? item.title)}`;
-  const text = item.contentHtml ? stripBoilerplateText(htmlToParagraphs(item.contentHtml)) : item.summary;
-  return { url, guid, title: item.title || item.summary.slice(0, 80), text, byline: item.author ?? null, outlet: item.outlet ?? outlet, publishedAt: item.published };
+  const raw = item.contentHtml ? stripBoilerplateText(htmlToParagraphs(item.contentHtml)) : item.summary;
+  // "Subscribe to continue reading" in a feed is a wall too: it never becomes article text.
+  const text = stripWallText(raw);
+  const c: Candidate = { url, guid, title: item.title || item.summary.slice(0, 80), text, byline: item.author ?? null, outlet: item.outlet ?? outlet, publishedAt: item.published };
+  if (!fullText) return c;
+  const shape = { text, hasFullContent: Boolean(item.hasFullContent), link: item.link };
+  if (wantsPage(fullText, shape)) return { ...c, textSource: 'pending' };
+  if (fullText === 'never' && isThin(shape)) return { ...c, textSource: 'teaser', textNote: 'full text is off for this source' };
+  return c;
 }
 
 export function toArticle(c: Candidate, sourceId: string | null, now: Date): Article {
+  const hash = contentHash(c.title, c.text);
   return {
     id: '',
     url: c.url,
@@ -53,6 +76,7 @@ export function toArticle(c: Candidate, sourceId: string | null, now: Date): Art
     publishedAt: c.publishedAt && !Number.isNaN(c.publishedAt.getTime()) ? c.publishedAt : now,
     fetchedAt: now,
     text: c.text,
-    contentHash: contentHash(c.title, c.text),
+    contentHash: hash,
+    ...(c.textSource ? { textSource: c.textSource, textNote: c.textNote ?? null, feedHash: hash } : {}),
   };
 }

@@ -5,7 +5,7 @@
 // summary instead; only verified output is ever returned as 'llm'.
 // Idempotent per (content, model, prompt version): a verdict (accepted or rejected) is cached so the
 // same article never costs tokens twice; transient failures are not cached.
-import { createHash } from 'node:crypto';
+import { contentHash } from '../ingest/content-hash.ts';
 import { z } from 'zod';
 import type { Logger } from '../log.ts';
 import type { CacheStore } from '../store/ports.ts';
@@ -39,10 +39,6 @@ export function summaryCacheKey(contentHash: string, model: string): string {
   return `summary:${SUMMARY_PROMPT_VERSION}:${model}:${contentHash}`;
 }
 
-export function hashContent(title: string, text: string): string {
-  return createHash('sha256').update(`${title}\n\n${text}`).digest('hex');
-}
-
 export async function summariseWithModel(
   article: { title: string; text: string; contentHash?: string },
   deps: { model: TextModel | null; cache: CacheStore; log?: Logger },
@@ -55,7 +51,7 @@ export async function summariseWithModel(
   });
   const { model, cache, log } = deps;
   if (!model) return fallback('no model configured');
-  const key = summaryCacheKey(article.contentHash ?? hashContent(article.title, article.text), model.model);
+  const key = summaryCacheKey(article.contentHash ?? contentHash(article.title, article.text), model.model);
 
   const hit = await cache.get(key);
   if (hit) {

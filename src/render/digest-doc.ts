@@ -46,7 +46,7 @@ function storyBlocks(s: Story, n: number): Block[] {
   const sources: Inline[] = [text(`${plural(s.articles.length, 'source')}: `)];
   s.articles.slice(0, 6).forEach((a, i) => {
     if (i > 0) sources.push(text(' · '));
-    sources.push(link(a.outlet, a.url), text(` (${shortTime(a.publishedAt)})`));
+    sources.push(link(a.outlet, a.url), text(` (${shortTime(a.publishedAt)})${a.teaser ? ' (teaser only)' : ''}`));
   });
   if (s.articles.length > 6) sources.push(text(` · and ${s.articles.length - 6} more`));
   blocks.push({ type: 'context', inlines: sources });

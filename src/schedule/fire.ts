@@ -8,6 +8,7 @@
 // enqueue one job (BullMQ) or two jobs of which the store claim lets one post (embedded).
 import { createHash } from 'node:crypto';
 import { enqueueJob, ingestSource, postDigest, prune } from '../../jobs/index.ts';
+import { ingestWindow } from '../../jobs/ingest-source.ts';
 import type { Logger } from '../log.ts';
 import type { JobQueue } from '../queue/port.ts';
 import type { Store } from '../store/ports.ts';
@@ -58,7 +59,7 @@ export function createFireHandler(o: FireOptions): FireFn {
     if (id === 'ingest') {
       // An ingest tick older than the grace window is superseded by the next one.
       if (lateMs > graceMs) return void o.log.warn({ firedAt }, 'ingest tick skipped: too late');
-      const window = firedAt.toISOString().slice(0, 16) + 'Z';
+      const window = ingestWindow(firedAt);
       const sources = await o.store.sources.list();
       for (const s of sources) {
         await enqueueJob(o.queue, ingestSource, { sourceId: s.id, window }, { delayMs: jitterDelay(s.id, jitterMs) });

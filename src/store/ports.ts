@@ -4,6 +4,7 @@
 import type {
   Article,
   Digest,
+  FullTextMode,
   MessageRef,
   NewArticle,
   Quote,
@@ -76,8 +77,12 @@ export interface QuoteStore {
 }
 
 export interface SourceStore {
-  /** Adds a source, or returns the existing one with the same url. */
-  add(s: { url: string; kind: SourceKind; title?: string | null }): Promise<Source>;
+  /** Adds a source, or returns the existing one with the same url (its settings unchanged). */
+  add(s: { url: string; kind: SourceKind; title?: string | null; fullText?: FullTextMode | null }): Promise<Source>;
+  /** Sets a source's full-text mode (null: follow NEWSBOT_FULLTEXT); false when no such source. */
+  setFullText(idOrUrl: string, mode: FullTextMode | null): Promise<boolean>;
+  /** Articles kept as teasers (paywall, robots.txt, …) per source id; sources with none are absent. */
+  teaserCounts(): Promise<Record<string, number>>;
   list(): Promise<Source[]>;
   /** Removes by id or url; returns whether one was removed. */
   remove(idOrUrl: string): Promise<boolean>;

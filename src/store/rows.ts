@@ -1,7 +1,7 @@
 // Row -> domain mapping shared by the store adapters. Column names are the same in SQLite and
 // PostgreSQL; only timestamps differ (SQLite stores epoch ms, pg returns timestamptz as Date),
 // so a timestamp column is typed `Ts` and read through `new Date(…)`, which accepts both.
-import type { Article, Platform, QuoteHit, Source, SourceKind, Subscription } from '../domain/types.ts';
+import type { Article, FullTextMode, Platform, QuoteHit, Source, SourceKind, Subscription, TextSource } from '../domain/types.ts';
 
 export type Ts = number | Date;
 
@@ -26,6 +26,9 @@ export interface ArticleRow {
   fetched_at: Ts;
   text: string;
   content_hash: string;
+  text_source?: string | null;
+  text_note?: string | null;
+  feed_hash?: string | null;
 }
 
 export const articleFromRow = (r: ArticleRow): Article => ({
@@ -40,6 +43,9 @@ export const articleFromRow = (r: ArticleRow): Article => ({
   fetchedAt: date(r.fetched_at),
   text: r.text,
   contentHash: r.content_hash,
+  textSource: (r.text_source ?? 'feed') as TextSource,
+  textNote: r.text_note ?? null,
+  feedHash: r.feed_hash ?? null,
 });
 
 export interface SourceRow {
@@ -54,6 +60,7 @@ export interface SourceRow {
   error_count: number;
   next_retry_at: Ts | null;
   added_at: Ts;
+  fulltext?: string | null;
 }
 
 export const sourceFromRow = (r: SourceRow): Source => ({
@@ -68,6 +75,7 @@ export const sourceFromRow = (r: SourceRow): Source => ({
   errorCount: Number(r.error_count),
   nextRetryAt: dateOrNull(r.next_retry_at),
   addedAt: date(r.added_at),
+  fullText: (r.fulltext ?? null) as FullTextMode | null,
 });
 
 export interface SubscriptionRow {

@@ -32,6 +32,6 @@ describe('registering slash commands', () => {
       ['subscribe', '16'],
     ]);
     // Required options come first, as Discord demands.
-    expect(body[0]!.options.map((o) => o.required)).toEqual([true, false]);
+    expect(body[0]!.options.map((o) => o.required)).toEqual([true, false, false]);
   });
 });

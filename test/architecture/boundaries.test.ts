@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
-const SDK = /^(better-sqlite3|pg|ioredis|bullmq|openai|discord\.js|@discordjs\/.*|@slack\/.*|node-cron|prom-client)$/;
+const SDK = /^(better-sqlite3|pg|ioredis|bullmq|openai|discord\.js|@discordjs\/.*|@slack\/.*|node-cron|prom-client|undici)$/;
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -19,8 +19,9 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+// Article pages are left out here (their links point nowhere); test/cli/ingest-fulltext.test.ts reads them.
 async function cli(args: string[], env: Record<string, string> = {}) {
-  return runCliCaptured(args, { env: { DATA_DIR: dataDir, NEWSBOT_FETCH_ALLOWLIST: '127.0.0.1', ...env } });
+  return runCliCaptured(args, { env: { DATA_DIR: dataDir, NEWSBOT_FETCH_ALLOWLIST: '127.0.0.1', NEWSBOT_FULLTEXT: 'never', ...env } });
 }
 
 describe('newsbot ingest', () => {

@@ -22,6 +22,16 @@ describe('/sources', () => {
     expect(shown(await f.run('/sources list', reader))).toContain('https://courier.example/rss.xml');
   });
 
+  it('adds a source with fulltext:never and lists each source\'s setting and teaser-only count', async () => {
+    const r = await f.run('/sources add https://courier.example/rss-news/ fulltext:never', manager);
+    expect(shown(r)).toMatch(/^Added https:\/\/courier\.example\/rss-news\/ \(id .+, full text never\)/);
+    const [source] = await f.store.sources.list();
+    expect(source).toMatchObject({ kind: 'feed', fullText: 'never' });
+    await f.store.articles.save({ id: 'walled-1', url: 'https://courier.example/walled', guid: null, sourceId: source!.id, outlet: 'Courier', title: 'Walled', byline: null, publishedAt: NOW, fetchedAt: NOW, text: 'A teaser.', contentHash: 'h-walled', textSource: 'teaser', textNote: 'paywall' });
+    expect(shown(await f.run('/sources list', reader))).toContain('full text never, 1 teaser-only');
+    expect(shown(await f.run('/sources add https://courier.example/x.xml fulltext:sometimes', manager))).toMatch(/fulltext must be auto, always or never/);
+  });
+
   it('refuses URLs that are not http(s) or that carry credentials, storing and enqueuing nothing', async () => {
     const cases: [string, RegExp][] = [
       ['ftp://courier.example/feed', /^url must start with http:\/\/ or https:\/\//],

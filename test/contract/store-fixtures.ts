@@ -35,6 +35,9 @@ export function article(over: Partial<Article> & { publishedAt: Date }): Article
     fetchedAt: new Date(over.publishedAt.getTime() + 60_000),
     text: 'The council met on Tuesday.\n\nMembers argued about dredging costs.',
     contentHash: `hash-${id}`,
+    textSource: 'feed',
+    textNote: null,
+    feedHash: null,
     ...over,
   };
 }

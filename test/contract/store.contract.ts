@@ -6,6 +6,7 @@ import type { Store } from '../../src/store/ports.ts';
 import { articleContract } from './store-articles.contract.ts';
 import { batchContract } from './store-batch.contract.ts';
 import { type StoreCtx, article, era, uid } from './store-fixtures.ts';
+import { fullTextContract } from './store-fulltext.contract.ts';
 import { miscContract } from './store-misc.contract.ts';
 import { quoteContract } from './store-quotes.contract.ts';
 
@@ -60,5 +61,6 @@ export function storeContract(label: string, open: () => Promise<Store>, cleanup
     batchContract(ctx);
     quoteContract(ctx);
     miscContract(ctx);
+    fullTextContract(ctx);
   });
 }

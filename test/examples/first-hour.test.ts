@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allCommands } from '../../commands/index.ts';
 import { runCommandText } from '../../commands/router.ts';
-import { createFetcher, type Fetcher } from '../../src/ingest/fetch.ts';
+import { createFetcher } from '../../src/adapters/http/fetcher.ts';
+import type { Fetcher } from '../../src/fetch/port.ts';
 import { ingestTargets } from '../../src/ingest/pipeline.ts';
 import { SAMPLE_FEED, SAMPLE_NEWEST, isSampleKey, redateSample } from '../../src/ingest/sample.ts';
 import { extractQuotes, speakersOf } from '../../src/nlp/quotes.ts';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFetcher, type Fetcher } from '../../src/ingest/fetch.ts';
+import { createFetcher } from '../../src/adapters/http/fetcher.ts';
+import type { Fetcher } from '../../src/fetch/port.ts';
 import { FeedParseError, looksLikeFeed, parseFeedText } from '../../src/ingest/feeds.ts';
 import { startTestServer, type TestServer } from '../support/http-server.ts';
 

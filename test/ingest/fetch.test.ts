@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFetcher, type Fetcher } from '../../src/ingest/fetch.ts';
+import { createFetcher } from '../../src/adapters/http/fetcher.ts';
+import type { Fetcher } from '../../src/fetch/port.ts';
 import { FetchError } from '../../src/ingest/errors.ts';
 import { startTestServer, type TestServer } from '../support/http-server.ts';
 

@@ -2,7 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import type { Article } from '../../src/domain/types.ts';
-import { createFetcher, type Fetcher } from '../../src/ingest/fetch.ts';
+import { createFetcher } from '../../src/adapters/http/fetcher.ts';
+import type { Fetcher } from '../../src/fetch/port.ts';
+import { createRobots } from '../../src/fetch/robots.ts';
+import { fetchFullText } from '../../src/ingest/fulltext.ts';
 import { ingestTargets, nextRetryAt, type IngestDeps } from '../../src/ingest/pipeline.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Store } from '../../src/store/ports.ts';
@@ -43,7 +46,7 @@ const rss = (items: { title: string; link: string; guid?: string; date?: string;
 const barrier = { title: 'Tidal barrier vote delayed', body: '<p>The council postponed its vote on the tidal barrier.</p><p>"We would rather be late than wrong," said Ilse Varga.</p>' };
 
 async function allArticles(): Promise<Article[]> {
-  return (await store.articles.search({ query: 'barrier council ferry lighthouse market orchard', limit: 100 })).map((h) => h.article);
+  return (await store.articles.search({ query: 'barrier council ferry lighthouse market orchard tidal long quay', limit: 100 })).map((h) => h.article);
 }
 
 describe('ingestTargets', () => {
@@ -162,15 +165,55 @@ describe('ingestTargets', () => {
     expect(quay.url).toMatch(/^file:\/\/.*01-quay-market\.txt$/);
   });
 
-  it('fetches the linked page of thin feed items only when asked to', async () => {
+  it('stores thin items as pending for their page, fetches each page once, and once more when the item is edited', async () => {
     const { readFileSync } = await import('node:fs');
     server.serve('/news/tidal.html', readFileSync(`${fixtures}pages/harbour-article.html`), { 'content-type': 'text/html' });
-    server.serve('/thin.xml', rss([{ title: 'Tidal barrier vote delayed', link: `${server.url}/news/tidal.html`, body: 'Vote delayed.' }]), { 'content-type': 'application/rss+xml' });
+    const feed = (body: string) => rss([{ title: 'Tidal barrier vote delayed', link: `${server.url}/news/tidal.html`, body }, { title: 'Long item', link: `${server.url}/news/long.html`, body: 'Long. '.repeat(150) }]);
+    server.serve('/thin.xml', feed('Vote delayed.'), { 'content-type': 'application/rss+xml' });
+    const pending: Article[] = [];
+    const withPages = () => deps({ fullText: 'auto', onPending: async (a) => void pending.push(a) });
     await ingestTargets([`${server.url}/thin.xml`], deps());
-    expect((await store.articles.search({ query: 'tidal', limit: 5 }))[0]!.article.text).toBe('Vote delayed.');
-    const rich = await ingestTargets([`${server.url}/thin.xml`], deps({ fetchArticles: true }));
-    expect(rich.updated).toBe(1);
-    expect((await store.articles.search({ query: 'tidal', limit: 5 }))[0]!.article.text).toMatch(/^The harbour council postponed/);
+    expect((await allArticles()).map((a) => a.textSource)).toEqual(['feed', 'feed']);
+
+    await store.close();
+    store = await openSqliteStore(':memory:');
+    await ingestTargets([`${server.url}/thin.xml`], withPages());
+    expect(pending.map((a) => [a.title, a.textSource])).toEqual([['Tidal barrier vote delayed', 'pending']]);
+    const pages = { store, fetcher, robots: createRobots(fetcher), now: () => clock };
+    const r = await fetchFullText({ articleId: pending[0]!.id, feedHash: pending[0]!.feedHash! }, pages);
+    expect(r.status).toBe('page');
+    const read = (await store.articles.get(pending[0]!.id))!;
+    expect(read).toMatchObject({ textSource: 'page', title: 'Tidal barrier vote delayed', publishedAt: new Date('2025-06-14T08:00:00Z') });
+    expect(read.text).toMatch(/^The harbour council postponed/);
+    expect(await fetchFullText({ articleId: read.id, feedHash: pending[0]!.feedHash! }, pages)).toMatchObject({ status: 'skipped' });
+
+    // The same feed again: nothing to fetch. An edited teaser: the stored page stays, fetched once more.
+    await ingestTargets([`${server.url}/thin.xml`], withPages());
+    expect(pending).toHaveLength(1);
+    server.serve('/thin.xml', feed('Vote delayed again.'), { 'content-type': 'application/rss+xml' });
+    await ingestTargets([`${server.url}/thin.xml`], withPages());
+    expect(pending).toHaveLength(2);
+    expect((await store.articles.get(read.id))!).toMatchObject({ textSource: 'pending', text: read.text });
+  });
+
+  it('keeps a thin item as a teaser, with the reason, when full text is off for its source', async () => {
+    server.serve('/never.xml', rss([{ title: 'Quay lights dimmed', link: 'https://courier.example/news/lights', body: 'The quay lights were dimmed…' }]), { 'content-type': 'application/rss+xml' });
+    await store.sources.add({ url: `${server.url}/never.xml`, kind: 'feed', fullText: 'never' });
+    const pending: Article[] = [];
+    await ingestTargets([`${server.url}/never.xml`], deps({ fullText: 'always', onPending: async (a) => void pending.push(a) }));
+    expect(pending).toEqual([]);
+    expect((await allArticles())[0]).toMatchObject({ textSource: 'teaser', textNote: 'full text is off for this source' });
+  });
+
+  it('reads only the newest NEWSBOT_MAX_ITEMS_PER_FEED items and skips items with nothing to store', async () => {
+    const days = [3, 9, 1, 7, 5];
+    const items = days.map((d) => ({ title: `Harbour notice ${d}`, link: `https://courier.example/n/${d}`, date: `0${d} Jun 2025 08:00:00 GMT`, body: `Notice number ${d}.` }));
+    const feed = rss(items).replace('<item>', '<item><guid isPermaLink="false">only-an-id</guid></item><item>');
+    server.serve('/many.xml', feed, { 'content-type': 'application/rss+xml' });
+    const r = await ingestTargets([`${server.url}/many.xml`], deps({ maxItemsPerFeed: 3 }));
+    expect(r.new).toBe(3);
+    const titles = (await store.articles.search({ query: 'harbour notice', limit: 10 })).map((h) => h.article.title).sort();
+    expect(titles).toEqual(['Harbour notice 5', 'Harbour notice 7', 'Harbour notice 9']);
   });
 
   it('reports a missing path or bad URL as a failed target without recording a source', async () => {

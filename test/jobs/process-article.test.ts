@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { processArticle } from '../../jobs/process-article.ts';
 import { createJobDeps } from '../../src/app/job-deps.ts';
+import { createFetcher } from '../../src/adapters/http/fetcher.ts';
 import { createOpenAiModel } from '../../src/adapters/openai/model.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -47,7 +48,7 @@ afterEach(async () => {
 });
 
 const config = loadConfig({ DATA_DIR: '/tmp' });
-const depsWith = (model: TextModel | null) => createJobDeps({ config, store, queue: { enqueue: async () => 'x' }, log, model, post: null, now: () => NOW });
+const depsWith = (model: TextModel | null) => createJobDeps({ config, store, fetcher: createFetcher({ timeoutMs: 2000, maxBytes: 1024 * 1024, allowlist: [] }), queue: { enqueue: async () => 'x' }, log, model, post: null, now: () => NOW });
 const fakeModel = () => createOpenAiModel({ apiKey: 'k', baseURL: fake.baseURL, model: 'fake-mini', timeoutMs: 2000, dailyTokenBudget: 0 }, store.cache, log);
 const payload = { articleId: ARTICLE.id, contentHash: ARTICLE.contentHash };
 

@@ -24,7 +24,7 @@ describe('job registry', () => {
 
   it('leaves post-digest to processes that can post to chat', () => {
     const names = registerJobs(queue, makeJobDeps({ store, queue, log, post: null }));
-    expect(names).toEqual(['ingest-source', 'process-article', 'prune']);
+    expect(names).toEqual(['ingest-source', 'fetch-article', 'process-article', 'prune']);
   });
 
   it('fails a job whose payload does not parse at once, with the reason', async () => {
@@ -55,7 +55,7 @@ describe('job registry', () => {
       ...makeJobDeps({ store, queue, log, post: null }),
       ingest: async (t: string[]) => {
         targets.push(t);
-        return { changed: [{ id: articleId, contentHash: 'h1' }] };
+        return { changed: [{ id: articleId, contentHash: 'h1' }], pending: [] };
       },
       extractQuotes: (text: string) => {
         const start = text.indexOf('We will');

@@ -9,6 +9,7 @@ import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { startJobRuntime, type JobRuntime } from '../../src/app/job-runtime.ts';
+import { createFetcher } from '../../src/adapters/http/fetcher.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -35,6 +36,7 @@ const startWorker = (s: Store, env: Record<string, string>) =>
     log,
     store: s,
     model: null,
+    fetcher: createFetcher({ timeoutMs: 2000, maxBytes: 1024 * 1024, allowlist: [] }),
     role: 'worker',
     queue: createInProcessQueue({ log }),
     post: null,

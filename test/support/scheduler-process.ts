@@ -11,6 +11,7 @@ import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { startJobRuntime } from '../../src/app/job-runtime.ts';
+import { createFetcher } from '../../src/adapters/http/fetcher.ts';
 import { searchDigest } from './job-deps.ts';
 
 const config = loadConfig({
@@ -33,6 +34,7 @@ const runtime = await startJobRuntime({
   log,
   store,
   model: null,
+  fetcher: createFetcher({ timeoutMs: 2000, maxBytes: 1024 * 1024, allowlist: [] }),
   role: 'all',
   // The adapters src/app.ts would pick, with a key prefix of this test's own.
   queue: config.REDIS_URL ? createBullMqQueue({ redisUrl: config.REDIS_URL, prefix: process.env.PREFIX, log }) : createInProcessQueue({ log }),

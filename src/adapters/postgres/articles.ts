@@ -38,15 +38,16 @@ const searchSql = (timeFirst: boolean) => `
   LIMIT $6`;
 
 const UPSERT = `
-  INSERT INTO articles (id, url, guid, source_id, outlet, title, byline, published_at, fetched_at, text, content_hash)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  INSERT INTO articles (id, url, guid, source_id, outlet, title, byline, published_at, fetched_at, text, content_hash, text_source, text_note, feed_hash)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
   ON CONFLICT (id) DO UPDATE SET
     url = excluded.url, guid = excluded.guid, source_id = excluded.source_id, outlet = excluded.outlet,
     title = excluded.title, byline = excluded.byline, published_at = excluded.published_at,
     fetched_at = excluded.fetched_at, text = excluded.text, content_hash = excluded.content_hash,
+    text_source = excluded.text_source, text_note = excluded.text_note, feed_hash = excluded.feed_hash,
     processed_hash = CASE WHEN articles.content_hash = excluded.content_hash THEN articles.processed_hash END`;
 
-const UPSERT_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'text', 'text'];
+const UPSERT_TYPES = ['text', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz', 'timestamptz', 'text', 'text', 'text', 'text', 'text'];
 const UPSERT_MANY = UPSERT.replace(
   /VALUES \(.*?\)\n/s,
   `SELECT * FROM unnest(${UPSERT_TYPES.map((t, i) => `$${i + 1}::${t}[]`).join(', ')})\n`,
@@ -68,6 +69,9 @@ const params = (a: NewArticle): unknown[] => [
   validDate(a.fetchedAt, 'fetchedAt'),
   noNul(a.text),
   noNul(a.contentHash),
+  a.textSource ?? 'feed',
+  noNul(a.textNote ?? null),
+  noNul(a.feedHash ?? null),
 ];
 
 // Far outside any real date, but inside what timestamptz accepts.

@@ -13,10 +13,10 @@ export function pgSources(pool: pg.Pool): SourceStore {
   };
 
   return {
-    async add({ url, kind, title }): Promise<Source> {
+    async add({ url, kind, title, fullText }): Promise<Source> {
       await pool.query(
-        'INSERT INTO sources (id, url, kind, title, added_at) VALUES ($1, $2, $3, $4, now()) ON CONFLICT (url) DO NOTHING',
-        [randomUUID(), noNul(url), kind, noNul(title ?? null)],
+        'INSERT INTO sources (id, url, kind, title, added_at, fulltext) VALUES ($1, $2, $3, $4, now(), $5) ON CONFLICT (url) DO NOTHING',
+        [randomUUID(), noNul(url), kind, noNul(title ?? null), fullText ?? null],
       );
       const s = await get(url);
       if (!s) throw new Error(`source ${url} could not be stored`);
@@ -25,6 +25,17 @@ export function pgSources(pool: pg.Pool): SourceStore {
 
     async list(): Promise<Source[]> {
       return (await pool.query<SourceRow>('SELECT * FROM sources ORDER BY added_at, url')).rows.map(sourceFromRow);
+    },
+
+    async setFullText(idOrUrl, mode): Promise<boolean> {
+      return ((await pool.query('UPDATE sources SET fulltext = $2 WHERE id = $1 OR url = $1', [noNul(idOrUrl), mode])).rowCount ?? 0) > 0;
+    },
+
+    async teaserCounts(): Promise<Record<string, number>> {
+      const { rows } = await pool.query<{ id: string; n: string }>(
+        `SELECT source_id AS id, count(*) AS n FROM articles WHERE text_source = 'teaser' AND source_id IS NOT NULL GROUP BY source_id`,
+      );
+      return Object.fromEntries(rows.map((r) => [r.id, Number(r.n)]));
     },
 
     async remove(idOrUrl: string): Promise<boolean> {

@@ -15,12 +15,13 @@ export { RECENCY_HALF_MS };
 const PRUNE_CHUNK = 2000;
 
 const UPSERT = `
-  INSERT INTO articles (id, url, guid, source_id, outlet, title, byline, published_at, fetched_at, text, content_hash)
-  VALUES (@id, @url, @guid, @sourceId, @outlet, @title, @byline, @publishedAt, @fetchedAt, @text, @contentHash)
+  INSERT INTO articles (id, url, guid, source_id, outlet, title, byline, published_at, fetched_at, text, content_hash, text_source, text_note, feed_hash)
+  VALUES (@id, @url, @guid, @sourceId, @outlet, @title, @byline, @publishedAt, @fetchedAt, @text, @contentHash, @textSource, @textNote, @feedHash)
   ON CONFLICT(id) DO UPDATE SET
     url = excluded.url, guid = excluded.guid, source_id = excluded.source_id, outlet = excluded.outlet,
     title = excluded.title, byline = excluded.byline, published_at = excluded.published_at,
     fetched_at = excluded.fetched_at, text = excluded.text, content_hash = excluded.content_hash,
+    text_source = excluded.text_source, text_note = excluded.text_note, feed_hash = excluded.feed_hash,
     processed_hash = CASE WHEN articles.content_hash = excluded.content_hash THEN articles.processed_hash END
   RETURNING seq`;
 
@@ -36,6 +37,9 @@ const toParams = (a: NewArticle) => ({
   fetchedAt: toMs(a.fetchedAt, 'fetchedAt'),
   text: a.text,
   contentHash: a.contentHash,
+  textSource: a.textSource ?? 'feed',
+  textNote: a.textNote ?? null,
+  feedHash: a.feedHash ?? null,
 });
 
 export function sqliteArticles(st: Statements): ArticleStore {

@@ -14,10 +14,10 @@ export function sqliteSources(st: Statements): SourceStore {
   };
 
   return {
-    async add({ url, kind, title }): Promise<Source> {
+    async add({ url, kind, title, fullText }): Promise<Source> {
       st.get(
-        'INSERT INTO sources (id, url, kind, title, added_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING',
-      ).run(randomUUID(), url, kind, title ?? null, Date.now());
+        'INSERT INTO sources (id, url, kind, title, added_at, fulltext) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO NOTHING',
+      ).run(randomUUID(), url, kind, title ?? null, Date.now(), fullText ?? null);
       const s = get(url);
       if (!s) throw new Error(`source ${url} could not be stored`);
       return s;
@@ -33,6 +33,15 @@ export function sqliteSources(st: Statements): SourceStore {
 
     async get(idOrUrl: string): Promise<Source | null> {
       return get(idOrUrl);
+    },
+
+    async setFullText(idOrUrl, mode): Promise<boolean> {
+      return st.get('UPDATE sources SET fulltext = ? WHERE id = ? OR url = ?').run(mode, idOrUrl, idOrUrl).changes > 0;
+    },
+
+    async teaserCounts(): Promise<Record<string, number>> {
+      const rows = st.get(`SELECT source_id AS id, count(*) AS n FROM articles WHERE text_source = 'teaser' AND source_id IS NOT NULL GROUP BY source_id`).all() as { id: string; n: number }[];
+      return Object.fromEntries(rows.map((r) => [r.id, Number(r.n)]));
     },
 
     // lastFetchedAt is the last *successful* fetch; a failure keeps it and records when to retry.

@@ -1,56 +1,17 @@
-// HTTP(S) fetcher for user-supplied URLs: private-address guard at connect time, manual redirects
-// (each hop re-checked), one timeout over the whole exchange, a streamed size cap, conditional GET
-// and charset decoding. Every failure is a FetchError with a one-line message.
+// The Fetcher port (src/fetch/port.ts) over undici: private-address guard at connect time, manual
+// redirects (each hop re-checked), one timeout over the whole exchange, a streamed size cap,
+// conditional GET, charset decoding and refusal of binary bodies. Every failure is a FetchError.
 import net from 'node:net';
 import { Agent, request } from 'undici';
-import pkg from '../../package.json' with { type: 'json' };
-import { decodeBody } from './charset.ts';
-import { FetchError } from './errors.ts';
-import { createAddressPolicy, guardedLookup } from './ssrf-guard.ts';
+import pkg from '../../../package.json' with { type: 'json' };
+import { formatBytes, type FetchOptions, type Fetcher, type FetcherOptions, type FetchResult } from '../../fetch/port.ts';
+import { binaryReason } from '../../ingest/binary.ts';
+import { decodeBody } from '../../ingest/charset.ts';
+import { FetchError } from '../../ingest/errors.ts';
+import { createAddressPolicy, guardedLookup } from '../../ingest/ssrf-guard.ts';
 
 export const DEFAULT_USER_AGENT = `newsbot/${pkg.version} (+https://github.com/newsbot)`;
 export const MAX_REDIRECTS = 5;
-
-export type FetchResult =
-  | {
-      status: 'ok';
-      /** Final URL after redirects. */
-      url: string;
-      contentType: string | null;
-      /** Body decoded to text (see charset.ts). */
-      text: string;
-      etag: string | null;
-      lastModified: string | null;
-      /** Non-fatal oddities, e.g. an unknown charset label. */
-      warnings: string[];
-    }
-  | { status: 'not-modified'; url: string };
-
-export interface FetchOptions {
-  etag?: string | null;
-  lastModified?: string | null;
-}
-
-export interface Fetcher {
-  /** Resolves with the result, rejects only with FetchError. */
-  fetchUrl(url: string, opts?: FetchOptions): Promise<FetchResult>;
-  close(): Promise<void>;
-}
-
-export interface FetcherOptions {
-  timeoutMs: number;
-  maxBytes: number;
-  /** Hosts, IPs or CIDRs the private-address guard lets through (NEWSBOT_FETCH_ALLOWLIST). */
-  allowlist: readonly string[];
-  userAgent?: string;
-}
-
-export function formatBytes(n: number): string {
-  const mb = 1024 * 1024;
-  if (n >= mb && n % mb === 0) return `${n / mb} MB`;
-  if (n >= 1024 && n % 1024 === 0) return `${n / 1024} KB`;
-  return `${n} bytes`;
-}
 
 function findFetchError(err: unknown): FetchError | null {
   for (let e = err as { cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
@@ -70,6 +31,14 @@ function parseTarget(raw: string): URL {
     throw new FetchError('bad-url', `only http and https URLs can be fetched, not ${u.protocol.replace(/:$/, '')}`, raw);
   }
   return u;
+}
+
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
 export function createFetcher(opts: FetcherOptions): Fetcher {
@@ -132,7 +101,8 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       }
       if (res.statusCode < 200 || res.statusCode > 299) {
         await res.body.dump();
-        throw new FetchError('http-status', `HTTP ${res.statusCode}`, current.href);
+        const retryAfter = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(header('retry-after'), Date.now()) : null;
+        throw new FetchError('http-status', `HTTP ${res.statusCode}`, current.href, retryAfter);
       }
       const declared = Number(header('content-length'));
       if (Number.isFinite(declared) && declared > opts.maxBytes) {
@@ -141,6 +111,8 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       }
       const bytes = await readCapped(res.body, current.href);
       const contentType = header('content-type');
+      const binary = binaryReason(bytes, contentType);
+      if (binary) throw new FetchError('not-text', binary, current.href);
       const decoded = decodeBody(bytes, contentType);
       return {
         status: 'ok',
