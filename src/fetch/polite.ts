@@ -3,7 +3,7 @@
 // 429/503 answer's Retry-After honoured (the host waits that long, and the request is tried again
 // with exponential backoff, at most `retries` times; a wait longer than `maxWaitMs` is left to
 // the caller's own retry). Limits hold within one process.
-import { FetchError } from '../ingest/errors.ts';
+import { FetchError } from './errors.ts';
 import type { Fetcher } from './port.ts';
 
 export interface PoliteOptions {

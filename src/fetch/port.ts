@@ -2,7 +2,7 @@
 // (src/adapters/http/fetcher.ts, undici) guards private addresses at connect time, follows few
 // redirects (each hop re-checked), bounds the whole exchange by a timeout and the body by a size
 // cap, sends conditional GET validators, decodes the charset and refuses binary bodies. Every
-// failure is a FetchError (src/ingest/errors.ts) with a one-line message.
+// failure is a FetchError (src/fetch/errors.ts) with a one-line message.
 
 export type FetchResult =
   | {

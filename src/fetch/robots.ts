@@ -3,7 +3,7 @@
 // (4xx) allows everything; one that cannot be read (5xx, network) allows nothing for now, as the
 // RFC asks, and is tried again after an hour.
 import robotsParserModule from 'robots-parser';
-import { FetchError } from '../ingest/errors.ts';
+import { FetchError } from './errors.ts';
 import type { Fetcher } from './port.ts';
 
 /** The product token robots.txt groups are matched against ("User-agent: newsbot"). */

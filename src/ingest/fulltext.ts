@@ -11,7 +11,7 @@ import type { Robots } from '../fetch/robots.ts';
 import type { Store } from '../store/ports.ts';
 import { canonicalUrl } from './canonical-url.ts';
 import { contentHash } from './content-hash.ts';
-import { FetchError } from './errors.ts';
+import { FetchError } from '../fetch/errors.ts';
 import { extractArticle } from './extract.ts';
 import { hostOf } from './to-article.ts';
 

@@ -5,7 +5,7 @@
 import dns from 'node:dns';
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import ipaddr from 'ipaddr.js';
-import { AddressRefusedError } from './errors.ts';
+import { AddressRefusedError } from '../fetch/errors.ts';
 
 type Addr = ipaddr.IPv4 | ipaddr.IPv6;
 

@@ -3,7 +3,7 @@ import { createFetcher } from '../../src/adapters/http/fetcher.ts';
 import type { Fetcher } from '../../src/fetch/port.ts';
 import { interleaveByHost, politeFetcher } from '../../src/fetch/polite.ts';
 import { createRobots, ROBOTS_TTL_MS } from '../../src/fetch/robots.ts';
-import { FetchError } from '../../src/ingest/errors.ts';
+import { FetchError } from '../../src/fetch/errors.ts';
 import { startTestServer, type TestServer } from '../support/http-server.ts';
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetcher } from '../../src/adapters/http/fetcher.ts';
 import type { Fetcher } from '../../src/fetch/port.ts';
-import { FetchError } from '../../src/ingest/errors.ts';
+import { FetchError } from '../../src/fetch/errors.ts';
 import { startTestServer, type TestServer } from '../support/http-server.ts';
 
 let server: TestServer;

@@ -7,7 +7,7 @@ import pkg from '../../../package.json' with { type: 'json' };
 import { formatBytes, type FetchOptions, type Fetcher, type FetcherOptions, type FetchResult } from '../../fetch/port.ts';
 import { binaryReason } from '../../ingest/binary.ts';
 import { decodeBody } from '../../ingest/charset.ts';
-import { FetchError } from '../../ingest/errors.ts';
+import { FetchError } from '../../fetch/errors.ts';
 import { createAddressPolicy, guardedLookup } from '../../ingest/ssrf-guard.ts';
 
 export const DEFAULT_USER_AGENT = `newsbot/${pkg.version} (+https://github.com/newsbot)`;
