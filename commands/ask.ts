@@ -53,6 +53,7 @@ export const ask: Command<CommandDeps> = {
       ...(digest ? { digest, topic: digest.topic } : {}),
       ...(since !== undefined ? { since: new Date(now.getTime() - since) } : {}),
       model: deps.model,
+      log: deps.log,
       now,
     });
     return { kind: 'doc', visibility: 'public', doc: answerDoc(answer) };

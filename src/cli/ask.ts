@@ -30,7 +30,7 @@ const command: CliCommand = {
       const topic = options.get('topic') ?? digest?.topic;
       const now = new Date();
       const since = windowMs === null ? {} : { since: new Date(now.getTime() - windowMs) };
-      const answer = await answerQuestion(app.store, { question, digest, ...(topic ? { topic } : {}), ...since, model: app.model, now });
+      const answer = await answerQuestion(app.store, { question, digest, ...(topic ? { topic } : {}), ...since, model: app.model, log, now });
       io.stdout.write(flags.has('json') ? JSON.stringify(answer, null, 2) + '\n' : renderText(answerDoc(answer)));
       return 0;
     } finally {

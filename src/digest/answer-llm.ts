@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Article } from '../domain/types.ts';
 import type { TextModel } from '../llm/port.ts';
+import type { Logger } from '../log.ts';
 import { dataBlock } from '../llm/data-block.ts';
 import { verifyAgainstSource } from '../llm/verify.ts';
 import { Citations, composeAnswer, type Answer } from './answer-types.ts';
@@ -26,7 +27,7 @@ const SYSTEM = [
   'Reply with a JSON object: {"answer": [{"text": "...", "cite": 1}]}.',
 ].join('\n');
 
-export async function answerWithModel(model: TextModel, question: string, passages: Passage[]): Promise<Answer | null> {
+export async function answerWithModel(model: TextModel, question: string, passages: Passage[], log?: Logger): Promise<Answer | null> {
   if (passages.length === 0) return null;
   const data = passages.map((p, i) => `[${i + 1}] (${p.article.outlet}) ${p.text}`).join('\n');
   let json: unknown;
@@ -38,7 +39,8 @@ export async function answerWithModel(model: TextModel, question: string, passag
       maxTokens: 400,
     });
     json = JSON.parse(res.text);
-  } catch {
+  } catch (err) {
+    log?.warn({ err }, 'model answer failed; the extractive answer is used');
     return null;
   }
   const parsed = Output.safeParse(json);

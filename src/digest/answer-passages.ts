@@ -3,8 +3,10 @@
 // the model answers from the top passages and its answer is used only when it passes verification.
 import type { Article } from '../domain/types.ts';
 import type { TextModel } from '../llm/port.ts';
+import type { Logger } from '../log.ts';
 import type { QuestionAnalysis } from '../nlp/answer-question.ts';
-import { passagesOf, rankPassages, type Ranked } from '../nlp/answer-rank.ts';
+import { rankPassages, type Ranked } from '../nlp/answer-rank.ts';
+import { passagesOf, prefilter } from '../nlp/answer-index.ts';
 import { withPersons } from '../nlp/answer-pronouns.ts';
 import { answerWithModel } from './answer-llm.ts';
 import { Citations, composeAnswer, type Answer } from './answer-types.ts';
@@ -32,16 +34,16 @@ export async function answerFromPassages(
   q: QuestionAnalysis,
   question: string,
   articles: Article[],
-  opts: { model?: TextModel | null; minEvidence?: number },
+  opts: { model?: TextModel | null; minEvidence?: number; log?: Logger },
 ): Promise<PassageResult> {
-  const ranked = rankPassages(q, passagesOf(articles));
+  const ranked = rankPassages(q, passagesOf(prefilter(q, articles)));
   const best = ranked[0];
   if (!best || best.score < (opts.minEvidence ?? MIN_EVIDENCE)) return { answer: null, ranked };
   const cites = new Citations();
   const extractive = composeAnswer([{ text: readable(best), cite: cites.cite(best.article) }], cites.list);
   if (opts.model) {
     const passages = ranked.slice(0, MODEL_PASSAGES).map((p) => ({ text: readable(p), article: p.article }));
-    const llm = await answerWithModel(opts.model, question, passages);
+    const llm = await answerWithModel(opts.model, question, passages, opts.log);
     if (llm) return { answer: llm, ranked };
   }
   return { answer: extractive, ranked };

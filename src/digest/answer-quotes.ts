@@ -68,6 +68,23 @@ function extracted(a: Article): ReturnType<typeof extractQuotes> {
   return qs;
 }
 
+type Features = Pick<QuoteCandidate, 'beside' | 'text' | 'context' | 'title'>;
+// The stems around a quote depend only on the quote and its article version: kept across questions.
+const MAX_FEATURES = 20_000;
+const featureCache = new Map<string, Features>();
+
+function featuresOf(q: QuoteHit, a: Article | undefined, sentencesOf: (a: Article) => Sentence[]): Features {
+  const key = `${q.articleId}\u0000${a?.contentHash ?? ''}\u0000${q.start}:${q.end}\u0000${q.speaker ?? ''}\u0000${q.text}`;
+  let f = featureCache.get(key);
+  if (!f) {
+    const beside = new Set(contentStems(a && q.speaker ? besideName(a.text, q.speaker) : ''));
+    f = { beside, text: new Set(contentStems(q.text)), context: new Set(contentStems(contextOf(a, q, sentencesOf))), title: new Set(contentStems(q.title)) };
+    if (featureCache.size >= MAX_FEATURES) featureCache.clear();
+    featureCache.set(key, f);
+  }
+  return f;
+}
+
 /** Quotes of the articles, newest article first, the same quote carried by several outlets once. */
 export async function candidateQuotes(store: Store, articles: Article[]): Promise<QuoteCandidate[]> {
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -95,8 +112,7 @@ export async function candidateQuotes(store: Store, articles: Article[]): Promis
     seen.add(norm);
     const a = byId.get(q.articleId);
     if (!q.speakerRole && q.speaker) q.speakerRole = roleOf.get(groupOf(q)) ?? null;
-    const beside = new Set(contentStems(a && q.speaker ? besideName(a.text, q.speaker) : ''));
-    out.push({ q, group: groupOf(q), beside, text: new Set(contentStems(q.text)), context: new Set(contentStems(contextOf(a, q, sentencesOf))), title: new Set(contentStems(q.title)) });
+    out.push({ q, group: groupOf(q), ...featuresOf(q, a, sentencesOf) });
   }
   return out;
 }

@@ -4,7 +4,7 @@
 // with the quote engine's coreference and shown with the name.
 import type { Article } from '../domain/types.ts';
 import { isStrongCue } from '../nlp/quotes/cues.ts';
-import { passagesOf } from '../nlp/answer-rank.ts';
+import { passagesOf, stemsOf } from '../nlp/answer-index.ts';
 import { withPersons } from '../nlp/answer-pronouns.ts';
 import { alternatives } from '../nlp/answer-terms.ts';
 import { contentStems } from '../nlp/stem.ts';
@@ -27,7 +27,7 @@ export function reportedSpeech(articles: Article[], subject: string, about: stri
   for (const ps of passagesOf(articles)) {
     const a = ps[0]?.article;
     if (!a) continue;
-    const all = new Set(contentStems(`${a.title} ${a.text}`));
+    const all = stemsOf(a).all;
     if (!want.every((w) => has(all, w))) continue;
     for (const p of ps) {
       if (!reports(p.text)) continue;

@@ -8,12 +8,13 @@
 import type { Article, Digest, QuoteHit } from '../domain/types.ts';
 import type { Store } from '../store/ports.ts';
 import type { TextModel } from '../llm/port.ts';
+import type { Logger } from '../log.ts';
 import { storySentences } from '../nlp/summarise.ts';
 import { contentStems, words } from '../nlp/stem.ts';
 import { STOPWORDS } from '../nlp/stopwords.ts';
 import { classifyQuestion, isBroadQuestion } from '../nlp/answer-match.ts';
 import { analyseQuestion } from '../nlp/answer-question.ts';
-import { stripDateline } from '../nlp/answer-rank.ts';
+import { prefilter, stemsOf, stripDateline } from '../nlp/answer-index.ts';
 import { candidateQuotes, pickQuotes, quotesBySubject, quotesLike } from './answer-quotes.ts';
 import { answerFromPassages } from './answer-passages.ts';
 import { reportedSpeech } from './answer-reported.ts';
@@ -31,6 +32,8 @@ export interface AnswerRequest {
   since?: Date;
   /** Decline threshold override, for choosing it on a development set. */
   minEvidence?: number;
+  /** Where a failed model call is logged (the extractive answer is used then). */
+  log?: Logger;
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -103,15 +106,17 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
   const cites = new Citations();
   const quoteAnswer = (qs: QuoteHit[]) => composeAnswer(qs.map((q) => ({ text: quoteLine(q), cite: cites.cite({ ...q, id: q.articleId }) })), cites.list);
   const kind = classifyQuestion(question);
-  const docs = articles.map((a) => new Set(contentStems(`${a.title} ${a.text}`)));
+  const docs = articles.map((a) => stemsOf(a).all);
+  // Quotes are extracted (on first use) only from the articles closest to the question.
+  const near = prefilter(q, articles);
 
   if (kind.kind === 'person') {
-    const all = await candidateQuotes(store, articles);
+    const all = await candidateQuotes(store, near);
     const indexKeys = new Set((await store.quotes.findSpeakers(kind.person, 5)).map((s) => s.key));
     const picked = pickQuotes(quotesBySubject(all, kind.subject, indexKeys), kind.about, { perSpeaker: MAX_SENTENCES, speakers: 4 });
     if (picked.length) return quoteAnswer(picked);
     // No quote: sentences that report what the subject said ("officials said the talks had begun").
-    const reported = reportedSpeech(articles, kind.subject, kind.about, 2);
+    const reported = reportedSpeech(near, kind.subject, kind.about, 2);
     if (reported.length) return composeAnswer(reported.map((s) => ({ text: s.text, cite: cites.cite(s.article) })), cites.list);
     const subject = echo(kind.subject);
     const aboutText = kind.about ? ` about ${echo(kind.about)}` : '';
@@ -119,7 +124,7 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
   }
 
   if (kind.kind === 'who-said' || q.kind === 'who-said') {
-    const named = (await candidateQuotes(store, articles)).filter((c) => c.q.speaker);
+    const named = (await candidateQuotes(store, near)).filter((c) => c.q.speaker);
     // "Who said dead end": the words themselves first, then (unless quoted) what the quotes are about.
     const phrase = q.quoted ?? (kind.kind === 'who-said' ? kind.phrase : null) ?? whoSaidPhrase(question);
     const said = phrase ? quotesLike(named, phrase, MIN_QUOTE_MATCH) : [];
@@ -148,10 +153,10 @@ export async function answerQuestion(store: Store, req: AnswerRequest): Promise<
   }
 
   // A name the question asks about that no source mentions: the sources cannot answer.
-  const missing = q.names.find((n) => !articles.some((a) => contentStems(n).every((w) => a.title.toLowerCase().includes(w) || contentStems(`${a.title} ${a.text}`).includes(w))));
+  const missing = q.names.find((n) => !articles.some((a, i) => contentStems(n).every((w) => a.title.toLowerCase().includes(w) || docs[i]!.has(w))));
   if (missing) return notFound(`The sources don't say: none of the ${articles.length} article${articles.length === 1 ? '' : 's'} of ${scope} mentions ${echo(missing)}.${widen}`);
   const kindQ = q.kind === 'who-said' ? { ...q, kind: 'who' as const } : q;
-  const { answer } = await answerFromPassages(kindQ, question, articles, { model: req.model ?? null, ...(req.minEvidence !== undefined ? { minEvidence: req.minEvidence } : {}) });
+  const { answer } = await answerFromPassages(kindQ, question, articles, { model: req.model ?? null, ...(req.log ? { log: req.log } : {}), ...(req.minEvidence !== undefined ? { minEvidence: req.minEvidence } : {}) });
   if (answer) return answer;
   return notFound(`The sources don't say: nothing in the ${articles.length} article${articles.length === 1 ? '' : 's'} of ${scope} answers that question.${widen}`);
 }

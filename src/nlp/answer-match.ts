@@ -1,9 +1,6 @@
-// Extractive question answering helpers: what a question asks for, and how well a sentence
-// answers it. Weights are inverse document frequency over the candidate articles, so words every
-// article shares (the topic itself) count little and words no article has count most: a question
-// whose key words appear nowhere is recognised as one "the sources do not say".
-import { contentStems, words } from './stem.ts';
-import { alternatives, repairWord } from './answer-terms.ts';
+// Question forms answered from the quote index ("what did <subject> say", "who said …") and broad
+// questions ("what happened in Lorrick?") answered with the lead of the latest reports.
+import { contentStems } from './stem.ts';
 
 export type QuestionKind =
   /**
@@ -44,14 +41,6 @@ export function classifyQuestion(q: string): QuestionKind {
   return { kind: 'general' };
 }
 
-export interface TermWeights {
-  /** Question stem -> IDF weight. */
-  weights: Map<string, number>;
-  /** Question stem -> the stems that count as it (itself, its synonyms, its repair when misspelt). */
-  alts: Map<string, string[]>;
-  total: number;
-}
-
 // Words that frame a question rather than say what it is about ("what happened", "any news").
 const QUESTION_FILLER = new Set(
   contentStems('happen happened happening latest news update updates know tell anything something thing things going on story stories today yesterday recently'),
@@ -72,40 +61,4 @@ export function isBroadQuestion(question: string, docs: Set<string>[]): boolean 
   if (!BROAD_FORM.test(question) || docs.length === 0) return false;
   const stems = questionStems(question);
   return stems.every((s) => docs.reduce((k, d) => k + (d.has(s) ? 1 : 0), 0) * 2 >= docs.length);
-}
-
-/**
- * IDF weights of the question's content stems over `docs` (each a set of stems). A stem counts as
- * present where any of its synonyms is; a word no doc has is repaired to the one source word it is
- * a likely typo of, when `vocabulary` (the sources' lowercase words) is given.
- */
-export function questionTerms(question: string, docs: Set<string>[], vocabulary?: Iterable<string>): TermWeights {
-  const weights = new Map<string, number>();
-  const alts = new Map<string, string[]>();
-  const n = docs.length;
-  const known = new Set<string>();
-  for (const d of docs) for (const s of d) known.add(s);
-  const vocab = vocabulary ? [...new Set(vocabulary)] : [];
-  const raw = new Map(words(question).map((w) => [contentStems(w)[0] ?? '', w] as const));
-  for (const s of questionStems(question)) {
-    const alt = alternatives(s);
-    if (!alt.some((x) => known.has(x)) && vocab.length) {
-      const fixed = repairWord(raw.get(s) ?? s, vocab, known);
-      if (fixed) alt.push(...alternatives(fixed));
-    }
-    const df = docs.reduce((k, d) => k + (alt.some((x) => d.has(x)) ? 1 : 0), 0);
-    weights.set(s, Math.log((n + 1) / (df + 0.5)));
-    alts.set(s, alt);
-  }
-  let total = 0;
-  for (const w of weights.values()) total += w;
-  return { weights, alts, total };
-}
-
-/** Share (0..1) of the question's weight that a sentence covers. */
-export function coverage(terms: TermWeights, sentenceStems: Set<string>): number {
-  if (terms.total <= 0) return 0;
-  let hit = 0;
-  for (const [s, w] of terms.weights) if ((terms.alts.get(s) ?? [s]).some((x) => sentenceStems.has(x))) hit += w;
-  return hit / terms.total;
 }

@@ -18,6 +18,8 @@ function indexOf(key: string, text: string): ArticleIndex {
   return idx;
 }
 
+const people = new Map<string, { text: string; names: string[] }>();
+
 const SUBJECT = /\b(he|she|his|her)\b/i;
 
 /**
@@ -28,12 +30,7 @@ export function withPersons(sentence: string, articleText: string, start: number
   const m = SUBJECT.exec(sentence);
   if (!m) return sentence;
   const word = m[1]!.toLowerCase();
-  let person;
-  try {
-    person = indexOf(key, articleText).pronoun(word === 'his' ? 'he' : word === 'her' ? 'she' : word, start + m.index);
-  } catch {
-    return sentence;
-  }
+  const person = indexOf(key, articleText).pronoun(word === 'his' ? 'he' : word === 'her' ? 'she' : word, start + m.index);
   if (!person || person.isOrg) return sentence;
   const name = person.name;
   if (sentence.includes(name)) return sentence;
@@ -48,6 +45,8 @@ export function withPersons(sentence: string, articleText: string, start: number
  * Mutual").
  */
 export function peopleIn(articleText: string, key: string): string[] {
+  const hit = people.get(key);
+  if (hit && hit.text === articleText) return hit.names;
   const idx = indexOf(key, articleText);
   const out: string[] = [];
   for (const p of idx.persons) {
@@ -57,5 +56,7 @@ export function peopleIn(articleText: string, key: string): string[] {
     if (new RegExp(`\\b(in|at|to|from|near|of|into|outside)\\s+(the\\s+)?${esc}\\b`).test(articleText)) continue;
     out.push(name, name.split(' ').at(-1)!);
   }
+  if (people.size >= MAX_CACHE) people.clear();
+  people.set(key, { text: articleText, names: out });
   return out;
 }

@@ -6,24 +6,14 @@
 // single word decides and no missing word vetoes an article. A sentence must also hold the kind
 // of thing asked for (a figure, a time, a place, a reason, a person); ties between sources on a
 // figure or a date go to the newest one.
-import type { Article } from '../domain/types.ts';
-import { isBoilerplate } from './boilerplate.ts';
-import { splitSentences } from './sentences.ts';
-import { contentStems, words } from './stem.ts';
+import { words } from './stem.ts';
 import { alternatives, repairWord } from './answer-terms.ts';
 import type { AnswerKind, QuestionAnalysis, Term } from './answer-question.ts';
 import { answerBonus, hasAnswerType } from './answer-types-check.ts';
 import { peopleIn } from './answer-pronouns.ts';
+import { entryOf, stemsOf, type Passage } from './answer-index.ts';
 
-export interface Passage {
-  article: Article;
-  /** Position among the article's sentences (0 = first body sentence). */
-  index: number;
-  text: string;
-  /** Offset of the sentence in the article text. */
-  start: number;
-  stems: Set<string>;
-}
+export { passagesOf, stripDateline, type Passage } from './answer-index.ts';
 
 export interface Ranked extends Passage {
   score: number;
@@ -36,47 +26,23 @@ const NEAR = 0.5;
 const ARTICLE = 0.2;
 const ARTICLE_NAME = 0.7;
 
-// Follow-ups in one thread ask about the same articles again: their sentences are split and
-// stemmed once (keyed by id and content hash, so an edited article is read afresh).
-const MAX_CACHED = 2_000;
-const cache = new Map<string, Passage[]>();
-
-/** Sentences of the articles (leading datelines removed, boilerplate skipped). */
-export function passagesOf(articles: Article[]): Passage[][] {
-  return articles.map((a) => {
-    const key = `${a.id}\u0000${a.contentHash}`;
-    const hit = cache.get(key);
-    if (hit && hit[0]?.article === a) return hit;
-    if (hit) return hit.map((p) => ({ ...p, article: a }));
-    const out: Passage[] = [];
-    for (const s of splitSentences(a.text)) {
-      const text = stripDateline(s.text.replace(/\s+/g, ' ').trim());
-      if (text.length < 12 || isBoilerplate(text)) continue;
-      out.push({ article: a, index: out.length, text, start: s.start, stems: new Set(contentStems(text)) });
-    }
-    if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(key, out);
-    return out;
-  });
-}
-
-/** A leading dateline ("LORRICK, Norland — ") is not part of what an answer sentence says. */
-export const stripDateline = (s: string): string => s.replace(/^[\p{Lu}][\p{Lu} .'’-]+(?:,\s*[\p{L} .'’-]+)?\s+[—–-]\s+(?=\p{Lu})/u, '');
-
 function strength(t: Term, stems: Set<string>): number {
   if (t.same.some((x) => stems.has(x))) return SAME;
   return t.related.some((x) => stems.has(x)) ? RELATED : 0;
 }
 
 /** Question words no source has, repaired to the one source word they are a likely typo of ("constrction"). */
-function repaired(terms: Term[], all: Passage[]): Term[] {
-  const known = new Set<string>();
-  for (const p of all) for (const s of p.stems) known.add(s);
-  if (terms.every((t) => t.same.some((x) => known.has(x)) || t.related.some((x) => known.has(x)))) return terms;
-  const vocab = new Set(all.flatMap((p) => words(p.text)));
+function repaired(terms: Term[], byArticle: Passage[][]): Term[] {
+  const bodies = byArticle.map((ps) => (ps[0] ? entryOf(ps[0].article).body : new Set<string>()));
+  const known = (x: string) => bodies.some((b) => b.has(x));
+  const isKnown = (t: Term) => t.same.some(known) || t.related.some(known);
+  if (terms.every(isKnown)) return terms;
+  const stems = new Set<string>();
+  for (const b of bodies) for (const s of b) stems.add(s);
+  const vocab = new Set(byArticle.flat().flatMap((p) => words(p.text)));
   return terms.map((t) => {
-    if (t.same.some((x) => known.has(x)) || t.related.some((x) => known.has(x))) return t;
-    const fixed = repairWord(t.word, vocab, known);
+    if (isKnown(t)) return t;
+    const fixed = repairWord(t.word, vocab, stems);
     return fixed ? { ...t, same: [...t.same, ...alternatives(fixed)] } : t;
   });
 }
@@ -101,30 +67,31 @@ function weights(terms: Term[], all: Passage[]): number[] {
 export function rankPassages(q: QuestionAnalysis, byArticle: Passage[][], floor = 0): Ranked[] {
   const all = byArticle.flat();
   if (q.terms.length === 0 || all.length === 0) return [];
-  q = { ...q, terms: repaired(q.terms, all) };
+  q = { ...q, terms: repaired(q.terms, byArticle) };
   const w = weights(q.terms, all);
   const total = w.reduce((a, b) => a + b, 0);
   const out: Ranked[] = [];
   for (const ps of byArticle) {
     if (ps.length === 0) continue;
-    const art = new Set<string>();
-    for (const p of ps) for (const s of p.stems) art.add(s);
-    const title = new Set(contentStems(ps[0]!.article.title));
+    const { body: art } = entryOf(ps[0]!.article);
+    const { title } = stemsOf(ps[0]!.article);
     const people = q.kind === 'who' ? peopleIn(ps[0]!.article.text, ps[0]!.article.id) : [];
     // Names say which story; the sentence must itself hold something the question asks about.
     const needsOwn = q.terms.some((t) => !t.name);
     for (const [i, p] of ps.entries()) {
-      const near = new Set([...title, ...(ps[i - 1]?.stems ?? []), ...(ps[i + 1]?.stems ?? [])]);
+      const prev = ps[i - 1]?.stems;
+      const next = ps[i + 1]?.stems;
+      const nearStrength = (t: Term) => Math.max(strength(t, title), prev ? strength(t, prev) : 0, next ? strength(t, next) : 0);
       let hit = 0;
       let own = 0;
       q.terms.forEach((t, k) => {
         const e0 = strength(t, p.stems);
         if (e0 > 0 && !t.name) own++;
-        const e = e0 || NEAR * strength(t, near) || (t.name ? ARTICLE_NAME : ARTICLE) * strength(t, art);
+        const e = e0 || NEAR * nearStrength(t) || (t.name ? ARTICLE_NAME : ARTICLE) * strength(t, art);
         hit += w[k]! * e;
       });
       // A reason often comes in the sentence after the one that restates the event.
-      const ownNear = q.kind === 'why' && q.terms.some((t) => !t.name && strength(t, near) > 0);
+      const ownNear = q.kind === 'why' && q.terms.some((t) => !t.name && nearStrength(t) > 0);
       if (needsOwn && own === 0 && !ownNear) continue;
       const score = hit / total + answerBonus(q.kind, p.text, q);
       if (score >= floor && hasAnswerType(q.kind, p.text, q, people)) out.push({ ...p, score });
