@@ -42,7 +42,7 @@ export type QuoteKind = 'direct' | 'partial';
 /** One quote found in an article. Offsets are JavaScript string indices of `text` in the article text. */
 export interface Quote {
   text: string;
-  /** Canonical full name ("Emmanuel Macron") or organisation ("the Kremlin"); null when unknown. */
+  /** Canonical full name ("Luc Marin") or organisation ("the Harbour Board"); null when unknown. */
   speaker: string | null;
   speakerRole: string | null;
   cue: string | null;

@@ -1,6 +1,6 @@
 // Cross-article speaker identity. Two speakers are one person when their surnames agree and their
-// first names are compatible ("Emmanuel Macron" ~ "E. Macron" ~ "Macron"); a different first name
-// means a different person ("Hillary Clinton" vs "Bill Clinton"). Organisations match by full key.
+// first names are compatible ("Luc Marin" ~ "L. Marin" ~ "Marin"); a different first name
+// means a different person ("Ana Roe" vs "Tom Roe"). Organisations match by full key.
 
 const HONORIFIC = /^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|sen|rep|gov)\.?\s+/i;
 

@@ -1,8 +1,8 @@
 // `/whosaid` and `newsbot whosaid`: quotes by a speaker, or who said a phrase.
 // A query in double quotes ("dead end", “dead end”) is a phrase search; so is a query that names no
 // speaker but appears in quote text. Otherwise speakers are found by name or alias (store
-// findSpeakers) and grouped into people: spellings of one person ("Macron", "Emmanuel Macron",
-// "E. Macron") are merged, people who only share a surname ("Hillary Clinton", "Bill Clinton") make
+// findSpeakers) and grouped into people: spellings of one person ("Marin", "Luc Marin",
+// "L. Marin") are merged, people who only share a surname ("Ana Roe", "Tom Roe") make
 // the answer ambiguous and the user is asked to choose. Quotes come newest first, with outlet, date
 // and link (QuoteHit). Never throws for user input; store errors propagate.
 import type { QuoteHit, Speaker } from '../domain/types.ts';
@@ -39,7 +39,7 @@ export function groupSpeakers(speakers: Speaker[]): Speaker[][] {
     const fits = groups.filter((grp) => grp.some((x) => sameSpeaker(x.name, s.name)));
     if (fits.length === 1) fits[0]!.push(s);
     else if (fits.length === 0) groups.push([s]);
-    // Fits several people ("Clinton"): it belongs to none of them for certain; the people stay apart.
+    // Fits several people ("Roe"): it belongs to none of them for certain; the people stay apart.
   }
   return groups;
 }

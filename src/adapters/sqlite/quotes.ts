@@ -1,5 +1,5 @@
 // QuoteStore over SQLite: quotes per article plus a speaker index (one row per person, every way
-// they are written kept in speaker_aliases so "macron" finds "Emmanuel Macron").
+// they are written kept in speaker_aliases so "marin" finds "Luc Marin").
 import type { Quote, QuoteHit, Speaker } from '../../domain/types.ts';
 import type { QuoteStore } from '../../store/ports.ts';
 import { quoteHitFromRow, type QuoteHitRow } from '../../store/rows.ts';

@@ -81,7 +81,7 @@ const NOT_NAME_WORDS = new Set(['he', 'she', 'it', 'they', 'i', 'we', 'you', 'th
 
 /**
  * The name words of a gold mention: the capitalised words ending its head (the part before any
- * comma or parenthesis). Empty when the head is not a name ("he", "the mayor", "Clinton’s campaign").
+ * comma or parenthesis). Empty when the head is not a name ("he", "the mayor", "Roe’s campaign").
  */
 function nameWords(s: string): string[] {
   // "Rep. Jim Roe (D-S.C.), the …" / "Representative Ann Poe of New York" -> the part naming the person.

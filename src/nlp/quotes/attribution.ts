@@ -1,5 +1,5 @@
 // Finds the cue and the speaker mention of one quote inside its sentence (quotes masked out).
-// Order: a cue right after the quote ("…,” said Koirala / “…,” he told MEPs / “…,” Smith, the
+// Order: a cue right after the quote ("…,” said Oduya / “…,” he told MEPs / “…,” Smith, the
 // mayor, said / “…” ― Name), then the nearest cue before it ("Smith warned that …", "according
 // to Smith"); partial quotes try the governing verb before first. Participles after a comma
 // ("…, adding that") hand over to the next cue further left, then to the sentence subject.
@@ -19,7 +19,7 @@ const DASHES = new Set(['―', '—', '–']);
 /** Words before an -ing cue that keep it a finite verb ("she is describing", "he was saying"). */
 const PROGRESSIVE = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'is', 'was', 'are', 'were', 'been', 'be', 'also', 'now', 'still', 'repeatedly', 'again', 'keeps', 'kept']);
 
-/** Clauses after a quote that start with these belong to someone else ("…,” when Clinton blasted him). */
+/** Clauses after a quote that start with these belong to someone else ("…,” when Roe interrupted him). */
 const SUBORDINATE = new Set(['when', 'because', 'while', 'after', 'before', 'if', 'since', 'although', 'though', 'but', 'and', 'as', 'which', 'who', 'that']);
 
 /** “…” ― Name (reader comments, epigraphs). */
@@ -30,7 +30,7 @@ function dashCredit(tokens: Token[], q: number, b: number): Attribution | null {
   return m && m.kind === 'name' ? { mention: m, cue: first.text } : null;
 }
 
-/** A quote, or the end of the sentence ("R-Ky.," inside an apposition is not its end). */
+/** A quote, or the end of the sentence ("D-Val.," inside an apposition is not its end). */
 const endsFrame = (tokens: Token[], k: number): boolean =>
   tokens[k]!.kind === 'quote' || (STOP_AFTER.has(tokens[k]!.text) && !(tokens[k]!.text === '.' && tokens[k + 1]?.text === ','));
 
@@ -47,7 +47,7 @@ function cueStep(tokens: Token[], k: number, b: number, firstWord: number): Attr
   return k !== firstWord ? 'stop' : null;
 }
 
-/** The cue right after the quote ("…,” said Koirala / “…,” he told MEPs); also the first word after it. */
+/** The cue right after the quote ("…,” said Oduya / “…,” he told MEPs); also the first word after it. */
 function cueAfterQuote(tokens: Token[], q: number, b: number, openEnded: boolean): { att: Attribution | null; firstWord: number } {
   let firstWord = -1;
   for (let k = q + 1; k < b && k <= q + 18; k++) {
@@ -82,7 +82,7 @@ function laterAccordingTo(tokens: Token[], q: number, b: number): Attribution | 
   return null;
 }
 
-/** "A cashier who “steals” is held accountable, Warren said.": a reporting clause ending the sentence. */
+/** "A ferry that runs “late” is fined, Roe said.": a reporting clause ending the sentence. */
 function closingReport(tokens: Token[], q: number, b: number): Attribution | null {
   const end = tokens[b - 1]?.text === '.' ? b - 2 : b - 1;
   if (end <= q + 1 || !isCueAt(tokens, end, -1, true)) return null;
@@ -167,7 +167,7 @@ function subjectStart(tokens: Token[], q: number, a: number): number {
   return k < q ? k + 1 : a;
 }
 
-/** The subject that opens the sentence ("Reid has gone after Trump as a “…”"), skipping a leading adverbial. */
+/** The subject that opens the sentence ("Roe has long described Marin as a “…”"), skipping a leading adverbial. */
 export function sentenceSubject(tokens: Token[], q: number, a: number, allowNominal = false): Attribution | null {
   a = subjectStart(tokens, q, a);
   const direct = mentionAfter(tokens, a, q);

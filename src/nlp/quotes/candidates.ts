@@ -62,7 +62,7 @@ function isDirect(content: string, prev: Token | undefined): boolean {
   return startsUpper && opensAfter(prev) && (wordCount >= 3 || /[.!?,]$/.test(content));
 }
 
-/** A short Title-Case span after a possessive (“CBS’s …”), a preposition or a work noun: the name of a work or show. */
+/** A short Title-Case span after a possessive (“Harbour Radio’s …”), a preposition or a work noun: the name of a work or show. */
 function workTitle(words: string[], sentence: Token[], q: number): boolean {
   const prev = sentence[q - 1];
   const lexical = words.filter((w) => /\p{L}/u.test(w) && !SMALL.has(w.toLowerCase()));

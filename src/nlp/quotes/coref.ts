@@ -1,6 +1,6 @@
 // Within-article name resolution. Every capitalised name run outside quotes is indexed once, so a
-// later "Macron", "Mr Macron", "he" or "the French president" resolves to the full name seen in the
-// article ("Emmanuel Macron"). Gender comes from honorifics and a small first-name list; unknown
+// later "Marin", "Mr Marin", "he" or "the Kestrian president" resolves to the full name seen in the
+// article ("Luc Marin"). Gender comes from honorifics and a small first-name list; unknown
 // gender is compatible with both pronouns.
 import { DOCUMENT_HEADS, firstNameGender, HONORIFICS, PERSON_HEADS, SOURCE_HEADS, UNNAMED_HEADS } from './lexicon.ts';
 import { nameToken, splitRun, type Mention } from './mentions.ts';
@@ -47,9 +47,9 @@ export class ArticleIndex {
       if (m && m.kind === 'name') found.push(m);
       i = e - 1;
     }
-    // Full names first, so an early "Macron" still resolves to the "Emmanuel Macron" named later.
+    // Full names first, so an early "Marin" still resolves to the "Luc Marin" named later.
     for (const m of found) if (m.isOrg || m.text.includes(' ')) this.note(m, m.start, false);
-    // Single words count as mentions only when they name someone already known ("Macron", "Mr Macron").
+    // Single words count as mentions only when they name someone already known ("Marin", "Mr Marin").
     for (const m of found) if (m.isOrg || m.text.includes(' ') || m.honorific || this.knows(m.text)) this.note(m, m.start);
   }
 
@@ -175,7 +175,7 @@ export class ArticleIndex {
     if (PERSON_HEADS.has(head)) {
       // "a European diplomat", "one official": someone new and unnamed, not anyone named before.
       if (/^(a|an|one|another)\s/i.test(text)) return { name: text.replace(/^\S+/, (d) => d.toLowerCase()), isOrg: false, gender: null, roles: [], aliases: new Set([text]) };
-      // "the Vermont senator" with no role on record: the person most recently named.
+      // "the Valdorian senator" with no role on record: the person most recently named.
       return this.latest(at, (q) => !q.isOrg) ?? null;
     }
     if (SOURCE_HEADS.has(head)) {

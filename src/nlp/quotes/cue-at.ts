@@ -1,5 +1,5 @@
 // Whether a cue word is used as a reporting verb at one place in a sentence ("Smith said", "he
-// told MEPs"), not as a noun ("the report", "Clinton's comments", "several claims").
+// told MEPs"), not as a noun ("the report", "Roe's comments", "several claims").
 // Weak cues (call, believe, continue…) count only right before a quote, a colon or "that".
 import { CUE_FILLERS, cueLemma, isNounPlural, isStrongCue } from './cues.ts';
 import { PERSON_HEADS, ROLE_WORDS, SOURCE_HEADS } from './lexicon.ts';
@@ -49,7 +49,7 @@ function weakCueFramed(tokens: Token[], k: number): boolean {
   return false;
 }
 
-/** A cue verb at tokens[k]: a cue word not used as a noun ("the report", "Clinton's comments", "States"). */
+/** A cue verb at tokens[k]: a cue word not used as a noun ("the report", "Roe's comments", "States"). */
 export function isCueAt(tokens: Token[], k: number, sentenceStart: number, weakOk = false): boolean {
   const t = tokens[k]!;
   if (!isWord(t)) return false;

@@ -14,7 +14,7 @@ export const HONORIFICS: Record<string, 'm' | 'f' | null> = {
  */
 export const HONORIFIC_WORDS: ReadonlySet<string> = new Set([...Object.keys(HONORIFICS), ...Object.getOwnPropertyNames(Object.prototype)]);
 
-/** Capitalised words that make the words before them (and themselves) a role in "French President Emmanuel Macron". */
+/** Capitalised words that make the words before them (and themselves) a role in "Kestrian President Luc Marin". */
 export const TITLES = new Set([
   'president', 'vice', 'prime', 'minister', 'secretary', 'senator', 'sen', 'sens', 'rep', 'reps', 'representative',
   'gov', 'governor', 'mayor', 'chancellor', 'chairman', 'chairwoman', 'chair', 'chairperson', 'speaker', 'leader',
@@ -38,7 +38,7 @@ export const FINAL_TITLES = new Set(['president', 'minister', 'secretary', 'sena
   'spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'ambassador', 'director', 'ceo', 'premier',
   'commissioner', 'sheriff', 'candidate', 'nominee', 'president-elect', 'congressman', 'congresswoman', 'lawmaker']);
 
-/** Heads of nominals that denote a person ("the Vermont senator", "the New York businessman"). */
+/** Heads of nominals that denote a person ("the Valdorian senator", "the harbour businessman"). */
 export const PERSON_HEADS = new Set([...TITLES, 'businessman', 'businesswoman', 'billionaire', 'mogul', 'democrat',
   'republican', 'activist', 'author', 'writer', 'reporter', 'journalist', 'actor', 'actress', 'singer', 'star',
   'lady', 'veteran', 'politician', 'legislator', 'incumbent', 'challenger', 'frontrunner', 'front-runner',

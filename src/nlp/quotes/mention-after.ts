@@ -95,8 +95,8 @@ function nounWord(t: Token | undefined, notFirst: boolean): boolean {
 }
 
 /**
- * A capitalised run followed by lowercase role words and another run is a role: "MSNBC host Chris
- * Matthews". Moves that role into `preRole` and returns where the name starts, or -1.
+ * A capitalised run followed by lowercase role words and another run is a role: "Harbour Radio host Ana
+ * Ruiz". Moves that role into `preRole` and returns where the name starts, or -1.
  */
 function ownerRole(tokens: Token[], j: number, e: number, hi: number, preRole: Token[]): number {
   let r = e;

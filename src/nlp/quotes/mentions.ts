@@ -1,5 +1,5 @@
-// Speaker mentions next to a cue: a proper name with its role ("US secretary of state Antony
-// Blinken", "Sergei Ryabkov, Russia's deputy foreign minister,"), a pronoun ("he"), an organisation
+// Speaker mentions next to a cue: a proper name with its role ("Valdorian foreign minister Ana
+// Ruiz", "Pavel Orlov, Kestria's deputy foreign minister,"), a pronoun ("he"), an organisation
 // ("the Kremlin") or a nominal ("the French president"). Pure functions over tokens.
 import { DETERMINER_WORDS, GROUP_WORDS, FINAL_TITLES, HONORIFIC_WORDS, NOMINAL_STOP_WORDS, NOT_NAME, ORG_WORDS, PARTICLES, PRONOUN_WORDS, ROLE_WORDS, TITLES } from './lexicon.ts';
 import { cueLemma, CUE_FILLERS } from './cues.ts';
@@ -7,7 +7,7 @@ import { isCap, isWord, type Token } from './tokens.ts';
 
 export interface Mention {
   kind: 'name' | 'pronoun' | 'nominal';
-  /** Name without honorifics or role ("Antony Blinken", "the Kremlin"); pronoun or nominal text otherwise. */
+  /** Name without honorifics or role ("Ana Ruiz", "the Harbour Board"); pronoun or nominal text otherwise. */
   text: string;
   role: string | null;
   honorific: string | null;
@@ -43,7 +43,7 @@ const NAME_PART_CUES = new Set(['states', 'state', 'post', 'report', 'record', '
 
 export const joinTokens = (ts: Token[]): string => ts.map((t) => t.text).join(' ');
 
-/** Splits a capitalised run into role, honorific and name ("French President Emmanuel Macron"). */
+/** Splits a capitalised run into role, honorific and name ("Kestrian President Luc Marin"). */
 export function splitRun(run: Token[], preRole: Token[], withThe: boolean): Mention | null {
   if (run.length === 0) return null;
   let k = -1;
@@ -102,8 +102,8 @@ function indexAt(tokens: Token[], start: number, from: number): number {
 
 /**
  * "Name, apposition[, more apposition], said": walks back over up to three comma-separated
- * segments to the name that opens the clause ("Jean Roux, the foreign minister of France, a
- * member of the council, said" -> Jean Roux, not France).
+ * segments to the name that opens the clause ("Jean Roux, the foreign minister of Valdoria, a
+ * member of the council, said" -> Jean Roux, not Valdoria).
  */
 function apposition(tokens: Token[], comma: number, lo: number): Mention | null {
   let c = comma;
@@ -162,7 +162,7 @@ function runStartBack(tokens: Token[], j: number, lo: number): number {
   return a;
 }
 
-/** "the Association of Flight Attendants said" / "Mr. Morgan of the Sierra Club said": the head before "of". */
+/** "the Association of Ferry Pilots said" / "Mr. Oduya of the Tarn Walkers Club said": the head before "of". */
 function ofPhrase(tokens: Token[], a: number, j: number, lo: number): Mention | null {
   const p1 = tokens[a - 1];
   const ofAt = a - 1 >= lo && p1!.low === 'of' ? a - 1 : a - 2 >= lo && p1!.low === 'the' && tokens[a - 2]!.low === 'of' ? a - 2 : -1;
@@ -175,12 +175,12 @@ function ofPhrase(tokens: Token[], a: number, j: number, lo: number): Mention | 
   return { ...head, role: head.role ?? tail, end: tokens[j]!.end };
 }
 
-/** Role words in front of a name run starting at a ("Russia's deputy foreign minister Sergei Ryabkov"). */
+/** Role words in front of a name run starting at a ("Kestria's deputy foreign minister Pavel Orlov"). */
 function roleBefore(tokens: Token[], a: number, lo: number): Token[] {
   const preRole: Token[] = [];
   let r = a - 1;
   while (r >= lo && preRole.length < 6 && isWord(tokens[r]) && !tokens[r]!.cap && ROLE_WORDS.has(tokens[r]!.low)) preRole.unshift(tokens[r--]!);
-  // "MSNBC host Chris Matthews": a capitalised owner in front of the role.
+  // "Harbour Radio host Ana Ruiz": a capitalised owner in front of the role.
   while (preRole.length > 0 && preRole.length < 9 && r >= lo && (isCap(tokens[r]) || /['’]s$/.test(tokens[r]!.text)) && !NOT_NAME.has(tokens[r]!.low)) preRole.unshift(tokens[r--]!);
   return preRole;
 }
@@ -208,7 +208,7 @@ function orgInNominal(words: Token[], end: number): Mention | null {
   return { kind: 'name', text: (words[0]!.low === 'the' ? 'the ' : '') + joinTokens(run), role: null, honorific: null, isOrg: true, start: words[0]!.start, end };
 }
 
-/** Nominal ending at token j: "the mayor", "a spokesman for the ministry", "Obama's former strategist", "officials". */
+/** Nominal ending at token j: "the mayor", "a spokesman for the ministry", "Marin's former strategist", "officials". */
 function nominalBefore(tokens: Token[], j: number, lo: number): Mention | null {
   const t = tokens[j]!;
   if (NOMINAL_STOP.has(t.low)) return null;
