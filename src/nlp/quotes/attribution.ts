@@ -8,6 +8,7 @@ import { isCueAt, STOP_AFTER } from './cue-at.ts';
 import { PERSON_HEADS, SOURCE_HEADS } from './lexicon.ts';
 import { mentionAfter } from './mention-after.ts';
 import { mentionBefore, type Mention } from './mentions.ts';
+import { datelineEnd } from './non-speakers.ts';
 import { isWord, type Token } from './tokens.ts';
 
 export interface Attribution {
@@ -159,6 +160,8 @@ function speakingNominal(m: Mention): boolean {
 
 /** Start of the subject: after leading punctuation and a participle phrase ("Following a meeting, the council …"). */
 function subjectStart(tokens: Token[], q: number, a: number): number {
+  const dateline = datelineEnd(tokens, a, q);
+  if (dateline >= 0) a = dateline + 1;
   while (a < q && tokens[a]!.kind === 'punct') a++;
   const t = tokens[a];
   if (!t?.cap || !/(ing|ed)$/.test(t.low) || !tokens[a + 1] || tokens[a + 1]!.cap) return a;

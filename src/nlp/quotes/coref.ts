@@ -36,10 +36,12 @@ export class ArticleIndex {
   private readonly byName = new Map<string, Person>();
   private readonly seen: Seen[] = [];
 
-  constructor(tokens: Token[]) {
+  /** `lowerWords`: words the article also writes in lowercase (a sentence-opening one is no first name). */
+  constructor(tokens: Token[], lowerWords: ReadonlySet<string> = new Set()) {
     const found: Mention[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (!nameToken(tokens[i])) continue;
+      if (commonWordOpening(tokens, i, lowerWords)) continue;
       let e = i;
       while (e < tokens.length && nameToken(tokens[e]) && (e === i || !tokens[e]!.nl)) e++;
       const withThe = i > 0 && isWord(tokens[i - 1]) && tokens[i - 1]!.text.toLowerCase() === 'the';
@@ -108,6 +110,12 @@ export class ArticleIndex {
   }
 
   /** Whether a single word names someone already known in the article (a surname, first name or name). */
+  /** Whether a single word is part of a full name written in the article (a surname or first name). */
+  partOfName(word: string): boolean {
+    const w = stripPossessive(word).toLowerCase();
+    return this.bySurname.has(w) || this.byFirst.has(w);
+  }
+
   knows(word: string): boolean {
     const w = stripPossessive(word).toLowerCase();
     return this.bySurname.has(w) || this.byFirst.has(w) || this.byName.has(w);
@@ -157,12 +165,12 @@ export class ArticleIndex {
   }
 
   /** The person last described by a role such as "the French president" before `at`. */
-  nominal(text: string, at: number): Person | null {
-    const want = words(text).filter((w) => !STOP.has(w));
+  nominal(text: string, at: number, subjects: () => Person[] = () => []): Person | null {
+    const want = words(text).filter((w) => !STOP.has(w)).map(roleWord);
     if (want.length === 0) return null;
     // Persons whose recorded roles contain every word of the nominal (checked once per person).
     const matches = new Set(this.persons.filter((q) => !q.isOrg && q.roles.some((r) => {
-      const rw = new Set(words(r).map((w) => stripPossessive(w)));
+      const rw = new Set(words(r).map((w) => roleWord(stripPossessive(w))));
       return want.every((w) => rw.has(w));
     })));
     const byRole = matches.size > 0 ? this.latest(at, (q) => matches.has(q)) : undefined;
@@ -175,8 +183,9 @@ export class ArticleIndex {
     if (PERSON_HEADS.has(head)) {
       // "a European diplomat", "one official": someone new and unnamed, not anyone named before.
       if (/^(a|an|one|another)\s/i.test(text)) return { name: text.replace(/^\S+/, (d) => d.toLowerCase()), isOrg: false, gender: null, roles: [], aliases: new Set([text]) };
-      // "the Valdorian senator" with no role on record: the person most recently named.
-      return this.latest(at, (q) => !q.isOrg) ?? null;
+      // "the Valdorian senator" with no role on record: the subject of the sentences before (as for
+      // "he"), else the person most recently named.
+      return subjects().find((q) => !q.isOrg) ?? this.latest(at, (q) => !q.isOrg) ?? null;
     }
     if (SOURCE_HEADS.has(head)) {
       // An unnamed organisation or document ("the union", "the ruling") speaks as itself.
@@ -185,16 +194,33 @@ export class ArticleIndex {
     return null;
   }
 
-  resolve(m: Mention, at: number): Person | null {
+  /** The person a mention denotes; `subjects` lists the subjects of the sentences before, nearest first. */
+  resolve(m: Mention, at: number, subjects?: () => Person[]): Person | null {
     if (m.kind === 'name') return this.note(m, at, false);
     if (m.kind === 'pronoun') return this.pronoun(m.text, at);
-    return this.nominal(m.text, at);
+    return this.nominal(m.text, at, subjects);
   }
 }
 
 /** An unnamed speaker: the description itself, with a lowercase determiner ("a senior official"). */
 export function describe(text: string, isOrg: boolean): Person {
   return { name: text.replace(/^\S+/, (d) => (/^(the|a|an|one|another|some)$/i.test(d) ? d.toLowerCase() : d)), isOrg, gender: null, roles: [], aliases: new Set([text]) };
+}
+
+/** Abbreviated titles read as the role word they stand for ("Sen." is "senator"). */
+const ROLE_ABBREVIATIONS: Record<string, string> = { sen: 'senator', 'sen.': 'senator', rep: 'representative', 'rep.': 'representative',
+  gov: 'governor', 'gov.': 'governor', pres: 'president', 'pres.': 'president', sec: 'secretary', 'sec.': 'secretary',
+  gen: 'general', 'gen.': 'general', amb: 'ambassador', 'amb.': 'ambassador', atty: 'attorney', 'atty.': 'attorney',
+  prof: 'professor', 'prof.': 'professor', congressman: 'representative', congresswoman: 'representative' };
+const roleWord = (w: string): string => ROLE_ABBREVIATIONS[w] ?? w;
+
+/** "Given Okafor's record": a sentence-opening common word right before a name is not part of it. */
+function commonWordOpening(tokens: Token[], i: number, lowerWords: ReadonlySet<string>): boolean {
+  const t = tokens[i]!;
+  const p = tokens[i - 1];
+  const opens = p === undefined || t.nl || p.text === '.' || p.text === '!' || p.text === '?';
+  if (!opens || !nameToken(tokens[i + 1]) || tokens[i + 1]!.nl || firstNameGender(t.low) !== undefined) return false;
+  return lowerWords.has(t.low) || /(ly|ing|ed|en)$/.test(t.low);
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {

@@ -67,13 +67,13 @@ function prepare(text: string, spans: MarkSpan[]): Article {
   const spanAt = new Map<number, number>();
   spans.forEach((s, i) => spanAt.set(s.open, i));
   const tokens = tokenize(masked, 0, masked.length, (o) => spanAt.get(o) ?? -1);
-  const lineOf = lineNumbers(text);
+  const paraOf = paragraphNumbers(text);
   const sentences: SentenceSpan[] = splitSentences(masked).map((s) => ({
-    a: lowerBound(tokens, s.start), b: lowerBound(tokens, s.end), para: lineOf(s.start), end: s.end,
+    a: lowerBound(tokens, s.start), b: lowerBound(tokens, s.end), para: paraOf(s.start), end: s.end,
   }));
   const lowerWords = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerWords.add(t.low);
-  const index = new ArticleIndex(tokens);
+  const index = new ArticleIndex(tokens, lowerWords);
   const knownNameWords = new Set<string>();
   for (const p of index.persons) if (!p.isOrg && p.name.includes(' ')) for (const w of p.name.split(' ')) knownNameWords.add(w.toLowerCase());
   return { tokens, sentences, index, cache: new MentionCache(tokens, sentences, lowerWords, knownNameWords), lowerWords, knownNameWords };
@@ -94,7 +94,7 @@ function decide(inp: ReadingInput, frame: QuoteFrame, options: Option[], rule: R
   if (!o.cand) return { chosen: index, out: { person: prevPerson, role: prevPerson?.roles[0] ?? null, cue: null, confidence } };
   const c = o.cand;
   const same = rule.att !== null && rule.att.mention.start < c.m.end && c.m.start < rule.att.mention.end;
-  const person = same ? rule.person : personOf(inp, c);
+  const person = (same ? rule.person : null) ?? personOf(inp, c);
   const cue = same ? rule.att!.cue || null : c.sent === frame.si ? cueNear(frame, c) : null;
   return { chosen: index, out: { person, role: c.m.role ?? person?.roles[0] ?? null, cue, confidence } };
 }
@@ -157,16 +157,24 @@ export function traceQuotes(text: string, opts: ExtractOptions): QuoteTrace[] {
   return analyse(text, opts);
 }
 
-/** Line number (0-based) of an offset, via one precomputed table of newline positions. */
-function lineNumbers(text: string): (offset: number) => number {
-  const nl: number[] = [];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) nl.push(i);
+/**
+ * Paragraph number (0-based) of an offset. A paragraph ends at a line break; blank lines between
+ * paragraphs do not count, so "one\n\ntwo" and "one\ntwo" both number "two" as paragraph 1.
+ */
+function paragraphNumbers(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    let j = i + 1;
+    while (j < text.length && (text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    breaks.push(j);
+    i = j - 1;
+  }
   return (offset) => {
     let lo = 0;
-    let hi = nl.length;
+    let hi = breaks.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (nl[mid]! < offset) lo = mid + 1;
+      if (breaks[mid]! <= offset) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -115,6 +115,8 @@ function apposition(tokens: Token[], comma: number, lo: number): Mention | null 
     firstAppos ??= appos;
     // The segment itself reaches the clause start: no name opens it.
     if (k < lo || tokens[k]!.text !== ',') return null;
+    const named = seg === 0 ? namedDescription(tokens, k, lo, appos) : null;
+    if (named) return named;
     const head = appositionHead(tokens, k, lo, seg === 0 && RELATIVE.has(appos[0]!.low));
     if (head) {
       if (head.kind === 'name' && !head.role) head.role = joinTokens(beforeClause(DETERMINERS.has(firstAppos[0]!.low) ? firstAppos.slice(1) : firstAppos)).replace(/ ([’']s)\b/g, '$1') || null;
@@ -123,6 +125,21 @@ function apposition(tokens: Token[], comma: number, lo: number): Mention | null 
     c = k;
   }
   return null;
+}
+
+/**
+ * "Roe's attorney, Lena Fisk, said" / "the union's lawyer, Lena Fisk, said": a description, then the
+ * name of the person it describes; the name speaks and the description is its role.
+ */
+function namedDescription(tokens: Token[], k: number, lo: number, appos: Token[]): Mention | null {
+  if (appos.length === 0 || !appos.every((t) => nameToken(t))) return null;
+  const desc = mentionBefore(tokens, k, lo);
+  if (!desc || !(desc.kind === 'nominal' || /['’]s$/.test(desc.text))) return null;
+  const m = splitRun(appos, [], false);
+  if (!m || m.kind !== 'name' || m.isOrg) return null;
+  const first = indexAt(tokens, desc.start, k);
+  const role = joinTokens(tokens.slice(first, k).filter((t) => !DETERMINERS.has(t.low))).replace(/ ([’']s)\b/g, '$1');
+  return { ...m, role: m.role ?? (role || null) };
 }
 
 /** Index of the comma (or the token before the clause) that opens the segment ending at comma `c`. */

@@ -49,7 +49,7 @@ function personLike(inp: ReadingInput, m: Mention): boolean {
   if (m.kind === 'nominal') return unnamedPerson(m);
   if (m.kind !== 'name' || m.isOrg) return false;
   if (m.text.includes(' ') || m.honorific) return true;
-  return inp.index.knows(m.text) || firstNameGender(m.text.toLowerCase()) !== undefined;
+  return inp.index.partOfName(m.text) || firstNameGender(m.text.toLowerCase()) !== undefined;
 }
 
 /** "a 23-year-old paratrooper", "one official": someone introduced without a name, who can be "he" or "she" later. */
@@ -98,10 +98,21 @@ export function resolvePronoun(inp: ReadingInput, m: Mention): Person | null {
   return inp.index.pronoun(m.text, m.start);
 }
 
+/** The named people that open the sentences before mention `m`, nearest first. */
+function subjectPersons(inp: ReadingInput, m: Mention): Person[] {
+  const out: Person[] = [];
+  for (const subj of earlierSubjects(inp, indexOfOffset(inp.tokens, m.start))) {
+    if (subj.kind !== 'name' || subj.start === m.start) continue;
+    const p = inp.index.resolve(subj, subj.start);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
 /** Resolves a mention to a person; an unresolvable nominal falls back to the sentence subject. */
 export function resolveMention(inp: ReadingInput, m: Mention): Person | null {
   if (m.kind === 'pronoun') return resolvePronoun(inp, m);
-  const p = inp.index.resolve(m, m.start);
+  const p = inp.index.resolve(m, m.start, () => subjectPersons(inp, m));
   if (p || m.kind !== 'nominal') return p;
   const s = inp.sentences[inp.si]!;
   const subj = sentenceSubject(inp.tokens, inp.q, s.a);

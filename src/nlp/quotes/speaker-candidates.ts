@@ -7,6 +7,7 @@ import { cueLemma } from './cues.ts';
 import { DATE_WORDS, DETERMINER_WORDS, DOCUMENT_HEADS, FIELD_OR_PLACE_WORDS, firstNameGender, GROUP_WORDS, ORG_WORDS, PERSON_HEADS, SOURCE_HEADS, TITLE_FUNCTION_WORDS, UNNAMED_HEADS } from './lexicon.ts';
 import { mentionAfter } from './mention-after.ts';
 import { nameToken, pronounOf, type Mention } from './mentions.ts';
+import { datelineEnd, placeOrGroupWord } from './non-speakers.ts';
 import { isWord, type Token } from './tokens.ts';
 
 export interface SentenceSpan {
@@ -69,6 +70,14 @@ function commonOpener(tokens: Token[], k: number, s: SentenceSpan, m: Mention, l
   return lowerWords.has(t.low) || /(ly|ing|ed)$/.test(t.low);
 }
 
+/** A sentence-opening common word read as the first word of a multi-word name: the name starts after it. */
+function fusedOpener(tokens: Token[], k: number, s: SentenceSpan, m: Mention, lowerWords: Set<string>, known: Set<string>): boolean {
+  const t = tokens[k]!;
+  if (k !== s.a || m.kind !== 'name' || m.honorific || !m.text.includes(' ') || !m.text.startsWith(t.text)) return false;
+  if (known.has(t.low) || firstNameGender(t.low) !== undefined) return false;
+  return lowerWords.has(t.low) || /(ly|ing|ed|en)$/.test(t.low);
+}
+
 const CREDIT_WORDS = new Set(['photo', 'photograph', 'credit', 'image', 'courtesy', 'illustration', 'video', 'source', 'file']);
 
 /** A photo credit or agency line ("© Ana Ruiz/Getty", "Photo: Ana Ruiz"): never a speaker. */
@@ -91,6 +100,7 @@ function notAPerson(m: Mention): boolean {
   const last = words[words.length - 1]!;
   if (DATE_WORDS.has(last) && (words.length > 1 || HOLIDAYS.has(last))) return true;
   if (FIELD_OR_PLACE_WORDS.has(last) && !words.some((w) => ORG_WORDS.has(w))) return true;
+  if (placeOrGroupWord(words, m.text)) return true;
   return words.slice(1).some((w) => TITLE_FUNCTION_WORDS.has(w));
 }
 
@@ -100,13 +110,16 @@ const HOLIDAYS = new Set(['christmas', 'easter', 'thanksgiving', 'ramadan', 'eid
 const toldObject = (tokens: Token[], i: number): boolean => isWord(tokens[i - 1]) && cueLemma(tokens[i - 1]!.low) === 'tell';
 
 /** Mentions of one sentence, left to right, not overlapping. */
-export function sentenceMentions(tokens: Token[], s: SentenceSpan, sent: number, lowerWords: Set<string>, known: Set<string>): Candidate[] {
+export function sentenceMentions(tokens: Token[], s: SentenceSpan, sent: number, lowerWords: Set<string>, known: Set<string>, opensParagraph = false): Candidate[] {
   const out: Candidate[] = [];
-  for (let k = s.a; k < s.b; k++) {
+  const dateline = opensParagraph ? datelineEnd(tokens, s.a, s.b) : -1;
+  for (let k = Math.max(s.a, dateline + 1); k < s.b; k++) {
     const t = tokens[k]!;
     if (!mayStart(t, tokens[k - 1])) continue;
     let m = mentionAfter(tokens, k, s.b);
     if (!m && GROUP_WORDS.has(t.low)) m = groupMention(t);
+    // "Given Roe's record", "Marking the day, Roe": a sentence-opening common word fused with a name.
+    if (m && fusedOpener(tokens, k, s, m, lowerWords, known)) continue;
     if (!m || m.start < t.start || !speaks(m)) continue;
     // A cue word read as a name ("Says") or an empty nominal is no mention.
     if (m.kind === 'name' && (cueLemma(m.text) !== null || commonOpener(tokens, k, s, m, lowerWords, known))) continue;
@@ -130,7 +143,9 @@ export class MentionCache {
   of(sent: number): Candidate[] {
     let c = this.cache.get(sent);
     if (!c) {
-      c = sentenceMentions(this.tokens, this.sentences[sent]!, sent, this.lowerWords, this.known);
+      const s = this.sentences[sent]!;
+      const opens = sent === 0 || this.sentences[sent - 1]!.para !== s.para;
+      c = sentenceMentions(this.tokens, s, sent, this.lowerWords, this.known, opens);
       this.cache.set(sent, c);
     }
     return c;

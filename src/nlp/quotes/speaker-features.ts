@@ -5,7 +5,7 @@
 // "X's call for", subject position, kind of mention, name-likeness from the name lexicon and the
 // article, and whether the candidate is the previous quote's speaker or the rule reading's pick.
 import { CUE_FILLERS, cueLemma, isStrongCue } from './cues.ts';
-import { firstNameGender, ORG_WORDS, SPEECH_NOUNS } from './lexicon.ts';
+import { firstNameGender, GROUP_WORDS, ORG_WORDS, PERSON_HEADS, SOURCE_HEADS, SPEECH_NOUNS } from './lexicon.ts';
 import type { Candidate, SentenceSpan } from './speaker-candidates.ts';
 import { isWord, type Token } from './tokens.ts';
 
@@ -80,7 +80,13 @@ function frameFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
   const { tokens } = f;
   const s = f.sentences[c.sent]!;
   const n1 = tokens[c.j];
-  if (/['’]s?$/.test(tokens[c.j - 1]!.text) && isWord(n1) && SPEECH_NOUNS.has(n1.low)) out.push('poss-speech');
+  const possessive = /['’]s?$/.test(tokens[c.j - 1]!.text);
+  if (possessive && isWord(n1) && SPEECH_NOUNS.has(n1.low)) out.push('poss-speech');
+  else if (possessive && isWord(n1) && !n1.cap) out.push('poss-owner');
+  // "the Roe campaign", "Roe aide Ana Ruiz": the name modifies a noun that follows it.
+  else if (isWord(n1) && !n1.cap && (PERSON_HEADS.has(n1.low) || SOURCE_HEADS.has(n1.low) || GROUP_WORDS.has(n1.low))) out.push('modifier');
+  // ", Ana Ruiz," after a noun phrase: an apposition naming the person just described.
+  if (tokens[c.i - 1]?.text === ',' && n1?.text === ',' && isWord(tokens[c.i - 2]) && !tokens[c.i - 2]!.cap) out.push('appositive');
   if (n1?.text === ',') out.push('comma-after');
   if (n1?.kind === 'quote') out.push('quote-after');
   const p1 = tokens[c.i - 1];
