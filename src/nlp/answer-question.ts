@@ -6,7 +6,7 @@ import { cueLemma } from './quotes/cues.ts';
 import { contentStems, stem, words } from './stem.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { alternatives } from './answer-terms.ts';
-import { isPhrase, relatedWords, senseCount } from './answer-wordnet.ts';
+import { broaderNarrower, irregularForms, isPhrase, relatedWords, senseCount } from './answer-wordnet.ts';
 
 export type AnswerKind = 'who-said' | 'number' | 'when' | 'where' | 'why' | 'who' | 'yesno' | 'other';
 
@@ -19,6 +19,8 @@ export interface Term {
   same: string[];
   /** Stems of WordNet's related words (weaker evidence than the word itself). */
   related: string[];
+  /** Stems of WordNet's more general and more specific words (weaker still). */
+  broader: string[];
   /** Capitalised in the question: a name, which the answer's article must mention. */
   name: boolean;
   /** WordNet senses of the word: many mark a general word ("hold", "work") that says little. */
@@ -38,6 +40,17 @@ export interface QuestionAnalysis {
   future: boolean;
   /** The question asks for an amount (money, a share, a measure) rather than a count. */
   amount: boolean;
+  /** The kind of measure asked for ("how fast": a speed), whose unit the answer's figure must have. */
+  measure: Measure | null;
+}
+
+export type Measure = 'speed' | 'distance' | 'duration';
+
+function measureOf(q: string): Measure | null {
+  if (/\b(how fast|how quickly|at what speed|speed limit)\b/i.test(q)) return 'speed';
+  if (/\b(how (far|high|deep|tall)|what distance)\b/i.test(q)) return 'distance';
+  if (/\bhow long (did|does|do|will|would|could|can|has|have|had|must|should)\b/i.test(q)) return 'duration';
+  return null;
 }
 
 // Words that frame a question rather than say what it is about.
@@ -80,12 +93,23 @@ function namesIn(q: string): string[] {
   return out.filter((n) => !STOPWORDS.has(n.toLowerCase()));
 }
 
+/** Stems of WordNet words (phrases and stopwords left out) not already in `taken`. */
+function stemsOfWords(ws: string[], taken: string[]): string[] {
+  return [...new Set(ws.filter((w) => !w.includes('_')).map((w) => stem(w)))].filter((x) => !taken.includes(x) && !STOPWORDS.has(x));
+}
+
+/** Most WordNet senses a word may have for its more general and more specific words to count. */
+const MAX_BROAD_SENSES = 10;
+
 function termOf(word: string, name: boolean): Term {
   const s = stem(word);
-  // "open" is said "reopened" once something opens again.
-  const same = [...alternatives(s), ...(name ? [] : [`re${s}`])];
-  const related = name ? [] : [...new Set(relatedWords(word).filter((w) => !w.includes('_')).map((w) => stem(w)))].filter((x) => !same.includes(x) && !STOPWORDS.has(x));
-  return { word, stem: s, same, related, name, senses: name ? 0 : senseCount(word) };
+  // "open" is said "reopened" once something opens again; "win" is said "won".
+  const same = name ? alternatives(s) : [...new Set([...alternatives(s), `re${s}`, ...irregularForms(word).map((w) => stem(w))])];
+  const related = name ? [] : stemsOfWords(relatedWords(word), same);
+  const senses = name ? 0 : senseCount(word);
+  // A general word's kinds are too many and too varied to count as evidence ("work", "take").
+  const broader = name || senses > MAX_BROAD_SENSES ? [] : stemsOfWords(broaderNarrower(word), [...same, ...related]);
+  return { word, stem: s, same, related, broader, name, senses };
 }
 
 export function analyseQuestion(question: string): QuestionAnalysis {
@@ -109,7 +133,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
       const s = stem(w);
       const same = [...new Set([...(STOPWORDS.has(w) ? [] : alternatives(s)), stem(w + next), ...(table ? alternatives(stem(table)) : [])])];
       const related = table ? [] : [...new Set([...relatedWords(`${w}_${next}`), ...(STOPWORDS.has(w) ? [] : relatedWords(w))].filter((x) => !x.includes('_')).map((x) => stem(x)))];
-      if (!seen.has(s)) terms.push({ word: w, stem: s, same, related: related.filter((x) => !same.includes(x)), name: false, senses: table ? 1 : senseCount(`${w}_${next}`) });
+      if (!seen.has(s)) terms.push({ word: w, stem: s, same, related: related.filter((x) => !same.includes(x)), broader: [], name: false, senses: table ? 1 : senseCount(`${w}_${next}`) });
       seen.add(s);
       i++;
       continue;
@@ -121,9 +145,9 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     terms.push(termOf(w, nameWords.has(w)));
   }
   // The opening word is framing ("who", "when"), except a name or content word in a bare phrase.
-  if (terms.length === 0) for (const s of contentStems(q)) if (!seen.has(s)) terms.push({ word: s, stem: s, same: alternatives(s), related: [], name: false, senses: 0 });
+  if (terms.length === 0) for (const s of contentStems(q)) if (!seen.has(s)) terms.push({ word: s, stem: s, same: alternatives(s), related: [], broader: [], name: false, senses: 0 });
   const time = /\b(at first|initially|originally|first reported|at the (start|outset|beginning)|early on)\b/i.test(q) ? 'first' : 'latest';
   const future = /\b(will|going to|next|upcoming|future)\b/i.test(q);
   const amount = kind === 'number' && /\b(how (much|big|large|fast|far|long|high)|cost|pay|paid|price|fee|worth|spen[dt]|rise|raise|percentage|share|amount|sum)\b/i.test(q);
-  return { kind, terms, quoted, names, time, future, amount };
+  return { kind, terms, quoted, names, time, future, amount, measure: kind === 'number' ? measureOf(q) : null };
 }

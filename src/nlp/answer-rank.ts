@@ -22,13 +22,15 @@ export interface Ranked extends Passage {
 /** Evidence weights: the word itself, a WordNet related word, in a neighbour or title, elsewhere in the article. */
 const SAME = 1;
 const RELATED = 0.55;
+const BROADER = 0.35;
 const NEAR = 0.5;
 const ARTICLE = 0.2;
 const ARTICLE_NAME = 0.7;
 
 function strength(t: Term, stems: Set<string>): number {
   if (t.same.some((x) => stems.has(x))) return SAME;
-  return t.related.some((x) => stems.has(x)) ? RELATED : 0;
+  if (t.related.some((x) => stems.has(x))) return RELATED;
+  return t.broader.some((x) => stems.has(x)) ? BROADER : 0;
 }
 
 /** Question words no source has, repaired to the one source word they are a likely typo of ("constrction"). */

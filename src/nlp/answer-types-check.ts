@@ -1,7 +1,7 @@
 // Answer-type checks: a sentence answers a "how many" question only if it holds a figure, a "when"
 // question only with a time expression, "where" with a place, "why" with a causal clause, "who"
 // with a person's name. A sentence that merely shares the question's words is not an answer.
-import type { AnswerKind, QuestionAnalysis } from './answer-question.ts';
+import type { AnswerKind, Measure, QuestionAnalysis } from './answer-question.ts';
 
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|double|twice';
@@ -60,10 +60,20 @@ const UNIT = /^\s*(-\s*)?(million|billion|thousand)?\s*(crowns?|euros?|dollars?|
 const CURRENCY_BEFORE = /[$£€¥]\s*$/;
 const STRONG_CAUSE = /\b(because|due to|owing to|as a result|caused by|blam\w*|reasons?|in protest|is over|was over|were over|followed|led to|after a|after the)\b/i;
 
-function hasAmount(text: string): boolean {
+// Units of the measures a question may name ("how fast": a speed).
+const MEASURE_UNIT: Record<Measure, RegExp> = {
+  speed: /^\s*(km\/h|kph|mph|knots?|(kilometres?|kilometers?|miles?) (an|per) hour)\b/i,
+  distance: /^\s*(-\s*)?(km|kilometres?|kilometers?|miles?|metres?|meters?|m|feet|ft|yards?)\b/i,
+  duration: /^\s*(-\s*)?(seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b/i,
+};
+
+/** A figure with a unit or currency (of the measure asked for, when the question names one). */
+function hasAmount(text: string, measure: Measure | null = null): boolean {
   for (const m of text.matchAll(NUMBER)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 40).replace(/^[\d,.]*/, '');
-    if (UNIT.test(after) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index))) return true;
+    if (measure) {
+      if (MEASURE_UNIT[measure].test(after)) return true;
+    } else if (UNIT.test(after) || CURRENCY_BEFORE.test(text.slice(Math.max(0, m.index - 3), m.index))) return true;
   }
   return false;
 }
@@ -92,7 +102,7 @@ export function hasAnswerType(kind: AnswerKind, text: string, q: QuestionAnalysi
   switch (kind) {
     case 'number':
       // "How much" wants an amount: a figure with a unit or currency, not a bare count.
-      return q.amount ? hasAmount(text) : figures(text, q).length > 0;
+      return q.measure ? hasAmount(text, q.measure) : q.amount ? hasAmount(text) : figures(text, q).length > 0;
     case 'when':
       return TIME.test(text.replace(REPORTED_AT, ' '));
     case 'where':

@@ -47,11 +47,21 @@ function indexLine(text: string, lemma: string): string | null {
   return null;
 }
 
+interface Pointer {
+  symbol: string;
+  pos: Pos;
+  offset: number;
+  /** For a lexical pointer (derivation, pertainym): the source and target word numbers (1-based); 0 for the whole synset. */
+  source: number;
+  target: number;
+}
+
 interface Synset {
   words: string[];
-  /** Similar senses ("&") and attributes ("=": fast -> speed) of an adjective. */
-  similar: { pos: Pos; offset: number }[];
+  pointers: Pointer[];
 }
+
+const POS_OF: Record<string, Pos> = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 
 function synset(pos: Pos, offset: number): Synset {
   const data = load().data[pos];
@@ -60,12 +70,32 @@ function synset(pos: Pos, offset: number): Synset {
   const n = Number.parseInt(f[3]!, 16);
   const words = Array.from({ length: n }, (_, i) => f[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
   const pc = Number(f[4 + 2 * n]);
-  const similar: Synset['similar'] = [];
+  const pointers: Pointer[] = [];
   for (let i = 0; i < pc; i++) {
     const b = 5 + 2 * n + 4 * i;
-    if (f[b] === '&' || f[b] === '=') similar.push({ pos: f[b + 2] === 'n' ? 'noun' : f[b + 2] === 'v' ? 'verb' : f[b + 2] === 'r' ? 'adv' : 'adj', offset: Number(f[b + 1]) });
+    const st = f[b + 3] ?? '0000';
+    pointers.push({ symbol: f[b]!, offset: Number(f[b + 1]), pos: POS_OF[f[b + 2]!] ?? 'noun', source: Number.parseInt(st.slice(0, 2), 16), target: Number.parseInt(st.slice(2), 16) });
   }
-  return { words, similar };
+  return { words, pointers };
+}
+
+/** Synset offsets of the `SENSES` most frequent senses of a base form. */
+function senses(pos: Pos, base: string, max = SENSES): number[] {
+  const f = indexLine(load().index[pos], base)!.split(' ');
+  const ptrs = Number(f[3]);
+  return f.slice(6 + ptrs, 6 + ptrs + Math.min(Number(f[2]), max)).map(Number);
+}
+
+/** Words a lexical pointer from `base` in synset `s` leads to (a derived noun, verb or adjective). */
+function lexicalTargets(s: Synset, base: string, symbols: ReadonlySet<string>): string[] {
+  const at = s.words.indexOf(base) + 1;
+  const out: string[] = [];
+  for (const p of s.pointers) {
+    if (!symbols.has(p.symbol) || (p.source !== 0 && p.source !== at)) continue;
+    const t = synset(p.pos, p.offset).words;
+    out.push(...(p.target ? [t[p.target - 1]!] : t));
+  }
+  return out;
 }
 
 // Irregular forms common in news text; regular endings are undone by the rules below.
@@ -80,6 +110,12 @@ const IRREGULAR: Record<string, string> = {
   withdrawn: 'withdraw', withdrew: 'withdraw', hit: 'hit', cut: 'cut', set: 'set', put: 'put', found: 'find', made: 'make', got: 'get', saw: 'see', seen: 'see',
   children: 'child', people: 'person', men: 'man', women: 'woman', mice: 'mouse', feet: 'foot', teeth: 'tooth',
 };
+
+/** Irregular inflections of `word`'s verb or noun base forms ("winning" -> "won", "go back" -> "went"). */
+export function irregularForms(word: string): string[] {
+  const bases = new Set([...baseForms(word, 'verb'), ...baseForms(word, 'noun')]);
+  return Object.keys(IRREGULAR).filter((k) => bases.has(IRREGULAR[k]!) && k !== word);
+}
 
 const RULES: Record<Pos, [string, string][]> = {
   noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
@@ -113,17 +149,15 @@ export function relatedWords(word: string): string[] {
   const hit = memo.get(word);
   if (hit) return hit;
   const out = new Set<string>();
-  const { index } = load();
   for (const pos of POS) {
     for (const base of baseForms(word, pos)) {
-      const f = indexLine(index[pos], base)!.split(' ');
-      const ptrs = Number(f[3]);
-      const senses = Number(f[2]);
-      const offsets = f.slice(6 + ptrs, 6 + ptrs + Math.min(senses, SENSES)).map(Number);
-      for (const off of offsets) {
+      for (const off of senses(pos, base)) {
         const s = synset(pos, off);
         for (const w of s.words) out.add(w);
-        if (pos === 'adj') for (const sim of s.similar.slice(0, 6)) for (const w of synset(sim.pos, sim.offset).words) out.add(w);
+        // Derived forms ("evacuate" ~ "evacuation", the verb "bus" ~ the noun "bus", "coach").
+        for (const w of lexicalTargets(s, base, DERIVED)) out.add(w);
+        if (pos === 'verb') for (const off2 of derivedSynsets(s, base)) for (const w of synset('noun', off2).words) out.add(w);
+        if (pos === 'adj') for (const p of s.pointers.filter((x) => SIMILAR.has(x.symbol)).slice(0, 6)) for (const w of synset(p.pos, p.offset).words) out.add(w);
       }
       out.delete(base);
     }
@@ -132,6 +166,50 @@ export function relatedWords(word: string): string[] {
   const list = [...out];
   if (memo.size > 20_000) memo.clear();
   memo.set(word, list);
+  return list;
+}
+
+const DERIVED: ReadonlySet<string> = new Set(['+', '\\']);
+const SIMILAR: ReadonlySet<string> = new Set(['&', '=']);
+
+/** Noun synsets a verb sense is derived into, for their synonyms ("bus" the verb -> "coach"). */
+function derivedSynsets(s: Synset, base: string): number[] {
+  const at = s.words.indexOf(base) + 1;
+  return s.pointers.filter((p) => p.symbol === '+' && p.pos === 'noun' && (p.source === 0 || p.source === at)).map((p) => p.offset);
+}
+
+const broadMemo = new Map<string, string[]>();
+/** Kinds of a thing listed, at most: a general word ("person") has thousands. */
+const MAX_NARROWER = 400;
+
+/**
+ * Words one step more general (hypernyms) and up to two steps more specific (hyponyms) than
+ * `word`'s two most frequent noun and verb senses: a question says "travellers" where the article
+ * says "passengers", or "people" for "customers". Weaker evidence than a synonym.
+ */
+export function broaderNarrower(word: string): string[] {
+  const hit = broadMemo.get(word);
+  if (hit) return hit;
+  const out = new Set<string>();
+  for (const pos of ['noun', 'verb'] as const) {
+    for (const base of baseForms(word, pos)) {
+      for (const off of senses(pos, base, 1)) {
+        let layer = [synset(pos, off)];
+        for (const p of layer[0]!.pointers) if (p.symbol === '@') for (const w of synset(p.pos, p.offset).words) out.add(w);
+        for (let depth = 0; depth < 2 && out.size < MAX_NARROWER; depth++) {
+          const next: Synset[] = [];
+          for (const s of layer) for (const p of s.pointers) if (p.symbol === '~' && out.size < MAX_NARROWER) next.push(synset(p.pos, p.offset));
+          for (const s of next) for (const w of s.words) out.add(w);
+          layer = next;
+        }
+      }
+      out.delete(base);
+    }
+  }
+  out.delete(word);
+  const list = [...out];
+  if (broadMemo.size > 20_000) broadMemo.clear();
+  broadMemo.set(word, list);
   return list;
 }
 

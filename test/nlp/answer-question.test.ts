@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyseQuestion } from '../../src/nlp/answer-question.ts';
 import { hasAnswerType } from '../../src/nlp/answer-types-check.ts';
-import { isPhrase, relatedWords } from '../../src/nlp/answer-wordnet.ts';
+import { broaderNarrower, irregularForms, isPhrase, relatedWords } from '../../src/nlp/answer-wordnet.ts';
+import { stem } from '../../src/nlp/stem.ts';
 import { withPersons } from '../../src/nlp/answer-pronouns.ts';
 
 describe('question analysis', () => {
@@ -57,7 +58,44 @@ describe('WordNet related words', () => {
   });
 });
 
+describe('WordNet derived, broader and narrower words', () => {
+  it('follows derivational links from a verb to the nouns it names', () => {
+    expect(relatedWords('bussing')).toContain('coach');
+    expect(relatedWords('evacuate')).toContain('evacuation');
+  });
+
+  it('gives the kinds of a thing and what it is a kind of, but not for unknown words', () => {
+    expect(broaderNarrower('travellers')).toContain('passenger');
+    expect(broaderNarrower('passenger')).toContain('traveler');
+    expect(broaderNarrower('Skyvale')).toEqual([]);
+  });
+
+  it('lists irregular inflections of a word’s base form', () => {
+    expect(irregularForms('winning')).toContain('won');
+    expect(irregularForms('flights')).toEqual([]);
+  });
+
+  it('counts an irregular form as the word itself and leaves broader words out for general words', () => {
+    const q = analyseQuestion('Which film is winning the most prizes?');
+    expect(q.terms.find((t) => t.word === 'winning')?.same).toContain(stem('won'));
+    const general = analyseQuestion('When did the crews work?').terms.find((t) => t.word === 'work');
+    expect(general?.broader).toEqual([]);
+  });
+});
+
 describe('answer-type checks', () => {
+  it('wants the unit of the measure asked for', () => {
+    const fast = analyseQuestion('How fast may lorries drive over the bridge?');
+    expect(fast.measure).toBe('speed');
+    expect(hasAnswerType('number', 'A limit of 40 km/h applies on the bridge.', fast)).toBe(true);
+    expect(hasAnswerType('number', 'The bridge reopened four days early.', fast)).toBe(false);
+    const long = analyseQuestion('How long did the bridge stay shut?');
+    expect(long.measure).toBe('duration');
+    expect(hasAnswerType('number', 'It was shut for six weeks.', long)).toBe(true);
+    expect(hasAnswerType('number', 'It cost 4 million crowns.', long)).toBe(false);
+    expect(analyseQuestion('How many lorries use the bridge?').measure).toBeNull();
+  });
+
   const q = (s: string) => analyseQuestion(s);
   it('wants a figure for how many, not a year or a date', () => {
     expect(hasAnswerType('number', 'About 1,300 dockers joined the stoppage.', q('How many dockers struck?'))).toBe(true);
