@@ -8,6 +8,7 @@ import type { QuestionAnalysis } from '../nlp/answer-question.ts';
 import { rankPassages, type Ranked } from '../nlp/answer-rank.ts';
 import { passagesOf, prefilter } from '../nlp/answer-index.ts';
 import { withPersons } from '../nlp/answer-pronouns.ts';
+import { polarity } from '../nlp/answer-types-check.ts';
 import { answerWithModel } from './answer-llm.ts';
 import { Citations, composeAnswer, type Answer } from './answer-types.ts';
 
@@ -40,11 +41,20 @@ export async function answerFromPassages(
   const best = ranked[0];
   if (!best || best.score < (opts.minEvidence ?? MIN_EVIDENCE)) return { answer: null, ranked };
   const cites = new Citations();
-  const extractive = composeAnswer([{ text: readable(best), cite: cites.cite(best.article) }], cites.list);
+  // A yes/no question gets its yes or no first, read from the evidence sentence.
+  const verdict = q.kind === 'yesno' && q.predicate ? `${polarity(best.text, q.predicate) === 'no' ? 'No' : 'Yes'}. ` : '';
+  const extractive = composeAnswer([{ text: verdict + readable(best), cite: cites.cite(best.article) }], cites.list);
   if (opts.model) {
     const passages = ranked.slice(0, MODEL_PASSAGES).map((p) => ({ text: readable(p), article: p.article }));
     const llm = await answerWithModel(opts.model, question, passages, opts.log);
-    if (llm) return { answer: llm, ranked };
+    if (llm) return { answer: verdict ? withVerdict(llm, verdict) : llm, ranked };
   }
   return { answer: extractive, ranked };
+}
+
+/** A model's answer to a yes/no question, starting with the yes or no read from the evidence unless it says one. */
+function withVerdict(a: Answer, verdict: string): Answer {
+  const [first, ...rest] = a.sentences;
+  if (!first || /^(yes|no)\b/i.test(first.text)) return a;
+  return { ...composeAnswer([{ ...first, text: verdict + first.text }, ...rest], a.citations), byModel: true };
 }

@@ -6,7 +6,7 @@ import { cueLemma } from './quotes/cues.ts';
 import { contentStems, stem, words } from './stem.ts';
 import { STOPWORDS } from './stopwords.ts';
 import { alternatives } from './answer-terms.ts';
-import { broaderNarrower, irregularForms, isPhrase, relatedWords, senseCount } from './answer-wordnet.ts';
+import { broaderNarrower, canBeNoun, canBePredicate, irregularForms, isPhrase, relatedWords, senseCount } from './answer-wordnet.ts';
 
 export type AnswerKind = 'who-said' | 'number' | 'when' | 'where' | 'why' | 'who' | 'yesno' | 'other';
 
@@ -42,9 +42,30 @@ export interface QuestionAnalysis {
   amount: boolean;
   /** The kind of measure asked for ("how fast": a speed), whose unit the answer's figure must have. */
   measure: Measure | null;
+  /** For a yes/no question, the term saying what is asked about ("resign" in "did Holt resign?"). */
+  predicate: Term | null;
 }
 
 export type Measure = 'speed' | 'distance' | 'duration';
+
+/**
+ * The verb or adjective a yes/no question asks about: the word after "be/been/being" ("has it been
+ * fined?"); else the first word that can only be a verb or an adjective ("did the council approve
+ * …"); else, after "is/are/was/were", the last that can be one ("is the harbour bridge open …"),
+ * or the first not right after a determiner ("did the controllers go back …").
+ */
+function predicateOf(ws: string[], terms: Term[]): Term | null {
+  const be = ws.findIndex((w, i) => i > 0 && (w === 'be' || w === 'been' || w === 'being'));
+  const after = be > 0 ? terms.find((x) => x.word === ws[be + 1]) : undefined;
+  if (after) return after;
+  const cands = terms.filter((t) => !t.name && canBePredicate(t.word));
+  const only = cands.find((t) => !canBeNoun(t.word));
+  if (only) return only;
+  if (/^(is|are|was|were)$/.test(ws[0] ?? '')) return cands.at(-1) ?? null;
+  return cands.find((t) => !DETERMINER.test(ws[ws.indexOf(t.word) - 1] ?? '')) ?? null;
+}
+
+const DETERMINER = /^(a|an|the|his|her|its|their|this|that|these|those|our|your|my)$/;
 
 function measureOf(q: string): Measure | null {
   if (/\b(how fast|how quickly|at what speed|speed limit)\b/i.test(q)) return 'speed';
@@ -149,5 +170,6 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   const time = /\b(at first|initially|originally|first reported|at the (start|outset|beginning)|early on)\b/i.test(q) ? 'first' : 'latest';
   const future = /\b(will|going to|next|upcoming|future)\b/i.test(q);
   const amount = kind === 'number' && /\b(how (much|big|large|fast|far|long|high)|cost|pay|paid|price|fee|worth|spen[dt]|rise|raise|percentage|share|amount|sum)\b/i.test(q);
-  return { kind, terms, quoted, names, time, future, amount, measure: kind === 'number' ? measureOf(q) : null };
+  const predicate = kind === 'yesno' ? predicateOf(ws, terms) : null;
+  return { kind, terms, quoted, names, time, future, amount, measure: kind === 'number' ? measureOf(q) : null, predicate };
 }

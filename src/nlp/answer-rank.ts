@@ -80,6 +80,8 @@ export function rankPassages(q: QuestionAnalysis, byArticle: Passage[][], floor 
     const people = q.kind === 'who' ? peopleIn(ps[0]!.article.text, ps[0]!.article.id) : [];
     // Names say which story; the sentence must itself hold something the question asks about.
     const needsOwn = q.terms.some((t) => !t.name);
+    // A yes or no is only given by a sentence about the very thing asked ("resign", not "the deal").
+    const predicate = q.predicate ? q.terms.find((t) => t.word === q.predicate!.word) : undefined;
     for (const [i, p] of ps.entries()) {
       const prev = ps[i - 1]?.stems;
       const next = ps[i + 1]?.stems;
@@ -94,7 +96,7 @@ export function rankPassages(q: QuestionAnalysis, byArticle: Passage[][], floor 
       });
       // A reason often comes in the sentence after the one that restates the event.
       const ownNear = q.kind === 'why' && q.terms.some((t) => !t.name && nearStrength(t) > 0);
-      if (needsOwn && own === 0 && !ownNear) continue;
+      if ((needsOwn && own === 0 && !ownNear) || (predicate && strength(predicate, p.stems) === 0)) continue;
       const score = hit / total + answerBonus(q.kind, p.text, q);
       if (score >= floor && hasAnswerType(q.kind, p.text, q, people)) out.push({ ...p, score });
     }

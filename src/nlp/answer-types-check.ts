@@ -1,7 +1,8 @@
 // Answer-type checks: a sentence answers a "how many" question only if it holds a figure, a "when"
 // question only with a time expression, "where" with a place, "why" with a causal clause, "who"
 // with a person's name. A sentence that merely shares the question's words is not an answer.
-import type { AnswerKind, Measure, QuestionAnalysis } from './answer-question.ts';
+import type { AnswerKind, Measure, QuestionAnalysis, Term } from './answer-question.ts';
+import { stem } from './stem.ts';
 
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|double|twice';
@@ -115,4 +116,21 @@ export function hasAnswerType(kind: AnswerKind, text: string, q: QuestionAnalysi
     default:
       return true;
   }
+}
+
+// Words that deny what follows them ("had no plans to bring in", "did not resign", "refused to pay").
+const NEGATOR = /^(not|no|never|neither|nor|without|cannot|refused|refuses|declined|declines|denied|denies|rejected|rejects|ruled|halted|dropped|scrapped)$|n['’]t$/;
+/** How many words before the predicate a negation still applies to it. */
+const NEGATION_REACH = 5;
+
+/**
+ * Whether a sentence that speaks of a yes/no question's predicate affirms or denies it: "no" when
+ * a negation comes shortly before the word that matches the predicate, "yes" otherwise.
+ */
+export function polarity(text: string, predicate: Term): 'yes' | 'no' {
+  const ws = text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
+  const stems = [...predicate.same, ...predicate.related, ...predicate.broader];
+  const at = ws.findIndex((w) => stems.includes(stem(w.replace(/['’]s$/, ''))));
+  if (at < 0) return 'yes';
+  return ws.slice(Math.max(0, at - NEGATION_REACH), at).some((w) => NEGATOR.test(w)) ? 'no' : 'yes';
 }

@@ -138,6 +138,14 @@ function baseForms(word: string, pos: Pos): string[] {
   return [...cands].filter((c) => indexLine(idx, c) !== null);
 }
 
+/** Whether WordNet knows `word` (in any inflection) as a verb or an adjective: the predicate of a yes/no question. */
+export function canBePredicate(word: string): boolean {
+  return baseForms(word, 'verb').length > 0 || baseForms(word, 'adj').length > 0;
+}
+
+/** Whether WordNet knows `word` as a noun. */
+export const canBeNoun = (word: string): boolean => baseForms(word, 'noun').length > 0;
+
 const memo = new Map<string, string[]>();
 
 /**

@@ -47,6 +47,24 @@ describe('paraphrased questions', () => {
     expect(a.text).toMatch(/Jonas Ekdal said it would end the practice/);
   });
 
+  it('starts a yes/no answer with yes or no', async () => {
+    const a = await answerQuestion(store, { question: 'Was the R17 reopened to traffic?', ...inThread('landslide') });
+    expect(a.sentences[0]!.text).toMatch(/^Yes\. The R17 into Upper Kessel reopened/);
+  });
+
+  it('declines a yes/no question when no sentence speaks of what is asked, even one naming the person', async () => {
+    for (const question of ['Did Daniel Orsk step down over the outage?', 'Did the regulator fine the building society?']) {
+      const a = await answerQuestion(store, { question, ...inThread('bank') });
+      expect(a.found).toBe(false);
+      expect(a.citations).toEqual([]);
+    }
+  });
+
+  it('answers how far with a distance', async () => {
+    const a = await answerQuestion(store, { question: 'How far is Halden Ridge airport from Drennick?', ...inThread('strike') });
+    expect(a.text).toContain('140 kilometres');
+  });
+
   it('declines a future question that only a past event matches', async () => {
     const a = await answerQuestion(store, { question: 'Who will be the next finance minister?', ...inThread('finance') });
     expect(a.found).toBe(false);

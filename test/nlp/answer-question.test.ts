@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseQuestion } from '../../src/nlp/answer-question.ts';
-import { hasAnswerType } from '../../src/nlp/answer-types-check.ts';
+import { hasAnswerType, polarity } from '../../src/nlp/answer-types-check.ts';
 import { broaderNarrower, irregularForms, isPhrase, relatedWords } from '../../src/nlp/answer-wordnet.ts';
 import { stem } from '../../src/nlp/stem.ts';
 import { withPersons } from '../../src/nlp/answer-pronouns.ts';
@@ -80,6 +80,26 @@ describe('WordNet derived, broader and narrower words', () => {
     expect(q.terms.find((t) => t.word === 'winning')?.same).toContain(stem('won'));
     const general = analyseQuestion('When did the crews work?').terms.find((t) => t.word === 'work');
     expect(general?.broader).toEqual([]);
+  });
+});
+
+describe('yes/no questions', () => {
+  it.each([
+    ['Did the mayor of Ostvik resign over the fares?', 'resign'],
+    ['Has the ferry company been fined?', 'fined'],
+    ['Is the harbour bridge open again?', 'open'],
+    ['Will part of the quay be closed?', 'closed'],
+  ])('%s asks about "%s"', (q, word) => {
+    expect(analyseQuestion(q).predicate?.word).toBe(word);
+  });
+
+  it('reads yes or no from a negation shortly before the predicate', () => {
+    const fined = analyseQuestion('Has the ferry company been fined?').predicate!;
+    expect(polarity('The regulator said the ferry company would not be fined this year.', fined)).toBe('no');
+    expect(polarity('The ferry company was fined 2 million crowns on Monday.', fined)).toBe('yes');
+    const resign = analyseQuestion('Did the mayor resign?').predicate!;
+    expect(polarity('The mayor refused to resign and said she would fight on.', resign)).toBe('no');
+    expect(polarity('No deputy spoke before the mayor resigned on Friday evening after the long debate.', resign)).toBe('yes');
   });
 });
 
