@@ -231,7 +231,7 @@ export function quotesLike(cands: QuoteCandidate[], phrase: string, min: number)
     return Math.max(0.5, Math.log((cands.length + 1) / (df + 0.5)));
   });
   const total = w.reduce((a, b) => a + b, 0);
-  const strength = (t: Term, s: Set<string>) => (t.same.some((x) => s.has(x)) ? 1 : t.related.some((x) => s.has(x)) ? 0.7 : 0);
+  const strength = (t: Term, s: Set<string>) => (t.same.some((x) => s.has(x)) ? 1 : t.related.some((x) => s.has(x)) ? 0.7 : t.broader.some((x) => s.has(x)) ? 0.5 : 0);
   return cands
     .map((c) => {
       if (verbatim.has(c)) return { c, score: 1 };

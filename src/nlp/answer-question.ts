@@ -82,6 +82,10 @@ const FRAME = new Set(
 );
 // Phrasal verbs WordNet does not tie to the plain verb news text uses.
 const PHRASES = new Map([['go back', 'return'], ['come back', 'return'], ['get back', 'return'], ['went back', 'return'], ['came back', 'return']]);
+// Idioms whose noun means something else on its own ("in charge" is not a price).
+const IDIOMS = new Map([['in charge', 'head'], ['at the helm', 'head']]);
+/** Negative contractions spelt out, so "couldn't" is not read as a word "couldn" and "won't" not as "won". */
+const uncontract = (q: string): string => q.replace(/\bwon['’]t\b/gi, 'will not').replace(/\bcan['’]t\b/gi, 'cannot').replace(/n['’]t\b/gi, ' not');
 // Kinds asked for by their opening words. Order matters: "how many" before "how".
 const KIND_RULES: [RegExp, AnswerKind][] = [
   [/^(how (many|much|long|far|old|big|large|high|fast|often)|what (number|percentage|share|amount|proportion|sum|price|fee)|at what (cost|price|speed))\b/, 'number'],
@@ -139,7 +143,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   const kind = kindOf(q, quoted);
   const names = namesIn(q);
   const nameWords = new Set(names.flatMap((n) => words(n)));
-  const ws = words(q);
+  const ws = words(uncontract(q));
   const terms: Term[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < ws.length; i++) {
@@ -147,6 +151,14 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     // A phrasal verb or compound ("walk out", "go back") counts as one word, with its joined form
     // ("walkout") and what WordNet or the news synonyms give for it.
     const next = ws[i + 1];
+    const idiom = next ? (IDIOMS.get(`${w} ${next}`) ?? IDIOMS.get(`${w} ${next} ${ws[i + 2]}`)) : undefined;
+    if (idiom) {
+      const s = stem(idiom);
+      if (!seen.has(s)) terms.push({ word: idiom, stem: s, same: alternatives(s), related: [], broader: [], name: false, senses: 1 });
+      seen.add(s);
+      i += IDIOMS.has(`${w} ${next}`) ? 1 : 2;
+      continue;
+    }
     const table = next ? PHRASES.get(`${w} ${next}`) : undefined;
     // A particle followed by a determiner is a preposition ("go on the road"), not part of a phrasal verb.
     const particle = next && !/^(a|an|the|his|her|their|its|this|that|these|those|my|our|your)$/.test(ws[i + 2] ?? '');

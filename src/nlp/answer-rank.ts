@@ -63,6 +63,25 @@ function weights(terms: Term[], all: Passage[]): number[] {
 }
 
 /**
+ * The question's most telling word that the sources do use: the heaviest non-name term found in
+ * some candidate passage. A passage must have it in itself or a neighbour, or it is about something
+ * else ("when will the water taxi start" is not answered by when the ferry stops). Words no source
+ * has are left out: they are the asker's paraphrase, not a sign the answer is missing. None for a
+ * question of fewer than two such words.
+ */
+function keyTerm(terms: Term[], w: number[], all: Passage[]): Term | null {
+  let best = -1;
+  let content = 0;
+  terms.forEach((t, k) => {
+    if (t.name) return;
+    content++;
+    if (!all.some((p) => strength(t, p.stems) === SAME)) return;
+    if (best < 0 || w[k]! > w[best]!) best = k;
+  });
+  return content >= 2 && best >= 0 ? terms[best]! : null;
+}
+
+/**
  * Passages that hold the kind of answer asked for, best first, with their share (0..1) of the
  * question's weight. Only passages scoring at least `floor` are returned.
  */
@@ -72,6 +91,7 @@ export function rankPassages(q: QuestionAnalysis, byArticle: Passage[][], floor 
   q = { ...q, terms: repaired(q.terms, byArticle) };
   const w = weights(q.terms, all);
   const total = w.reduce((a, b) => a + b, 0);
+  const key = keyTerm(q.terms, w, all);
   const out: Ranked[] = [];
   for (const ps of byArticle) {
     if (ps.length === 0) continue;
@@ -81,6 +101,8 @@ export function rankPassages(q: QuestionAnalysis, byArticle: Passage[][], floor 
     // Names say which story; the sentence must itself hold something the question asks about.
     const needsOwn = q.terms.some((t) => !t.name);
     // A yes or no is only given by a sentence about the very thing asked ("resign", not "the deal").
+    // The key word binds only where the article uses it: elsewhere it may be the asker's paraphrase.
+    const keyHere = key && strength(key, art) === SAME ? key : null;
     const predicate = q.predicate ? q.terms.find((t) => t.word === q.predicate!.word) : undefined;
     for (const [i, p] of ps.entries()) {
       const prev = ps[i - 1]?.stems;
@@ -97,6 +119,7 @@ export function rankPassages(q: QuestionAnalysis, byArticle: Passage[][], floor 
       // A reason often comes in the sentence after the one that restates the event.
       const ownNear = q.kind === 'why' && q.terms.some((t) => !t.name && nearStrength(t) > 0);
       if ((needsOwn && own === 0 && !ownNear) || (predicate && strength(predicate, p.stems) === 0)) continue;
+      if (keyHere && strength(keyHere, p.stems) === 0 && nearStrength(keyHere) === 0) continue;
       const score = hit / total + answerBonus(q.kind, p.text, q);
       if (score >= floor && hasAnswerType(q.kind, p.text, q, people)) out.push({ ...p, score });
     }

@@ -60,6 +60,18 @@ describe('paraphrased questions', () => {
     }
   });
 
+  it('declines when the best sentence lacks the word that says what the question is about, though its article has it', async () => {
+    const a = await answerQuestion(store, { question: 'When does the subsidised water taxi to Tarn start?', now: EVAL_NOW, since: new Date(EVAL_NOW.getTime() - 60 * DAY) });
+    expect(a.found).toBe(false);
+  });
+
+  it('reads "in charge" as running something and "couldn’t" as a negation, not as words of their own', async () => {
+    const boss = await answerQuestion(store, { question: 'Who is in charge of Skyvale Holdings?', now: EVAL_NOW });
+    expect(boss.text).toContain('Petra Vance');
+    const cards = await answerQuestion(store, { question: "How many customers couldn't use their cards?", ...inThread('bank') });
+    expect(cards.text).toContain('220,000');
+  });
+
   it('answers how far with a distance', async () => {
     const a = await answerQuestion(store, { question: 'How far is Halden Ridge airport from Drennick?', ...inThread('strike') });
     expect(a.text).toContain('140 kilometres');
