@@ -23,6 +23,8 @@ export interface Term {
   broader: string[];
   /** Capitalised in the question: a name, which the answer's article must mention. */
   name: boolean;
+  /** In a phrase that sets the scene ("during the outage"): what the article is about, not what the answer sentence must say. */
+  setting?: boolean;
   /** WordNet senses of the word: many mark a general word ("hold", "work") that says little. */
   senses: number;
 }
@@ -65,6 +67,7 @@ function predicateOf(ws: string[], terms: Term[]): Term | null {
   return cands.find((t) => !DETERMINER.test(ws[ws.indexOf(t.word) - 1] ?? '')) ?? null;
 }
 
+const SETTING = /^(during|amid|amidst|throughout)$/;
 const DETERMINER = /^(a|an|the|his|her|its|their|this|that|these|those|our|your|my)$/;
 
 function measureOf(q: string): Measure | null {
@@ -144,6 +147,9 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   const names = namesIn(q);
   const nameWords = new Set(names.flatMap((n) => words(n)));
   const ws = words(uncontract(q));
+  // Words after "during" / "amid" / "throughout" set the scene of what is asked.
+  const settingAt = ws.findIndex((w, i) => i > 1 && SETTING.test(w));
+  const settingFrom = settingAt < 0 ? ws.length : settingAt;
   const terms: Term[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < ws.length; i++) {
@@ -171,11 +177,11 @@ export function analyseQuestion(question: string): QuestionAnalysis {
       i++;
       continue;
     }
-    if (w.length < 2 || STOPWORDS.has(w) || i === 0) continue;
+    if (w.length < 2 || STOPWORDS.has(w) || i === 0 || i === settingAt) continue;
     const s = stem(w);
     if (seen.has(s) || FRAME.has(s) || STOPWORDS.has(s)) continue;
     seen.add(s);
-    terms.push(termOf(w, nameWords.has(w)));
+    terms.push({ ...termOf(w, nameWords.has(w)), ...(i > settingFrom ? { setting: true } : {}) });
   }
   // The opening word is framing ("who", "when"), except a name or content word in a bare phrase.
   if (terms.length === 0) for (const s of contentStems(q)) if (!seen.has(s)) terms.push({ word: s, stem: s, same: alternatives(s), related: [], broader: [], name: false, senses: 0 });

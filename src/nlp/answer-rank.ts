@@ -26,6 +26,8 @@ const BROADER = 0.35;
 const NEAR = 0.5;
 const ARTICLE = 0.2;
 const ARTICLE_NAME = 0.7;
+/** A word of the question's setting ("during the outage") found in the sentence's article. */
+const ARTICLE_SETTING = 0.9;
 
 function strength(t: Term, stems: Set<string>): number {
   if (t.same.some((x) => stems.has(x))) return SAME;
@@ -73,7 +75,7 @@ function keyTerm(terms: Term[], w: number[], all: Passage[]): Term | null {
   let best = -1;
   let content = 0;
   terms.forEach((t, k) => {
-    if (t.name) return;
+    if (t.name || t.setting) return;
     content++;
     if (!all.some((p) => strength(t, p.stems) === SAME)) return;
     if (best < 0 || w[k]! > w[best]!) best = k;
@@ -113,7 +115,7 @@ export function rankPassages(q: QuestionAnalysis, byArticle: Passage[][], floor 
       q.terms.forEach((t, k) => {
         const e0 = strength(t, p.stems);
         if (e0 > 0 && !t.name) own++;
-        const e = e0 || NEAR * nearStrength(t) || (t.name ? ARTICLE_NAME : ARTICLE) * strength(t, art);
+        const e = e0 || Math.max(NEAR * nearStrength(t), (t.name ? ARTICLE_NAME : t.setting ? ARTICLE_SETTING : ARTICLE) * strength(t, art));
         hit += w[k]! * e;
       });
       // A reason often comes in the sentence after the one that restates the event.

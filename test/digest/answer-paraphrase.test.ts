@@ -72,6 +72,11 @@ describe('paraphrased questions', () => {
     expect(cards.text).toContain('220,000');
   });
 
+  it('takes the words of a "during …" phrase as the scene, found anywhere in the article', async () => {
+    const a = await answerQuestion(store, { question: 'What were shops doing amid the card outage?', ...inThread('bank') });
+    expect(a.text).toMatch(/turning away customers/);
+  });
+
   it('answers how far with a distance', async () => {
     const a = await answerQuestion(store, { question: 'How far is Halden Ridge airport from Drennick?', ...inThread('strike') });
     expect(a.text).toContain('140 kilometres');
@@ -104,6 +109,7 @@ describe('bad input gets a clear answer or a decline, never an error', () => {
     ['only punctuation', '?!'],
     ['500 characters', `Why did the controllers walk out ${'and what happened next '.repeat(21)}`.slice(0, 500)],
     ['another language', '¿Por qué hicieron huelga los controladores aéreos?'],
+    ['another language with a name from the sources', 'Warum streiken die Fluglotsen in Drennick?'],
     ['only a quoted phrase', '"empty chairs"'],
     ['a person not in the sources', 'What did Councillor Brigit Saar say about the ferry?'],
     ['a name not in the sources', 'Why did Oswin Trask resign?'],
