@@ -12,6 +12,7 @@ import { REDIS_URL } from '../test/support/services.ts';
 import { median } from './stats.ts';
 import { doWork, type BenchKind } from './queue-work.ts';
 import type { Bench, BenchRow } from './types.ts';
+import { debugLog } from '../src/debug-log.ts';
 
 const log = createLogger('silent');
 
@@ -69,7 +70,7 @@ async function bullRate(kind: BenchKind, workers: number, n: number): Promise<nu
     return n / ((performance.now() - t0) / 1000);
   } finally {
     await Promise.all(children.map((c) => new Promise((r) => (c.once('exit', r), c.kill('SIGTERM')))));
-    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.obliterate({ force: true }).catch((err) => debugLog('obliterate failed: %s', err));
     await queue.close();
     await conn.quit();
   }
@@ -81,7 +82,8 @@ async function redisUp(): Promise<boolean> {
     await r.connect();
     await r.ping();
     return true;
-  } catch {
+  } catch (err) {
+    debugLog('redis unavailable: %s', err);
     return false;
   } finally {
     r.disconnect();

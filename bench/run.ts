@@ -10,6 +10,7 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Bench, BenchRow } from './types.ts';
+import { debugLog } from '../src/debug-log.ts';
 
 export interface RunArgs {
   n: number;
@@ -193,7 +194,8 @@ function runChild(file: string, n: number, quick: boolean, store: RunArgs['store
       const last = out.trim().split('\n').at(-1) ?? '';
       try {
         resolve(JSON.parse(last, (_k, v: unknown) => (v === null ? Number.NaN : v)) as BenchRow[]);
-      } catch {
+      } catch (err) {
+        debugLog('bench output is not JSON: %s', err);
         resolve([{ metric: 'error', value: Number.NaN, unit: '', note: `bench process exited with code ${code} and no result` }]);
       }
     });
@@ -243,7 +245,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (args.write) {
     const ctx = { date: new Date(), n: args.n, quick: args.quick, machine: describeMachine(), peakRssMB: peak };
     const sections = new Map(results.map((r) => [r.name, renderSection(r, ctx)] as const));
-    const existing = await readFile(args.out, 'utf8').catch(() => null);
+    const existing = await readFile(args.out, 'utf8').catch((err) => { debugLog('no previous %s: %s', args.out, err); return null; });
     await mkdir(path.dirname(args.out), { recursive: true });
     await writeFile(args.out, mergeDocument(existing, sections));
     process.stdout.write(`wrote ${path.relative(process.cwd(), args.out)}\n`);

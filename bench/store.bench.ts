@@ -19,6 +19,7 @@ import { ARTICLES_PER_DAY, corpusBatches, quotesOf, spanDaysFor } from './store-
 import { median, percentile } from './stats.ts';
 import { generateArticles, SYNTHETIC_END, TOPIC_QUERIES } from './synthetic.ts';
 import type { Bench, BenchOptions, BenchRow } from './types.ts';
+import { debugLog } from '../src/debug-log.ts';
 
 const BATCH = 1000;
 const DAY_MS = 86_400_000;
@@ -66,7 +67,7 @@ async function openPostgres(): Promise<Opened> {
     },
     done: async () => {
       await store.close();
-      await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch(() => undefined);
+      await admin.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`).catch((err) => debugLog('drop schema failed: %s', err));
       await admin.end();
     },
   };

@@ -91,7 +91,7 @@ export const postDigest: JobDefinition<typeof schema> = {
         await deps.store.digests.save(digest, where);
       }
     } catch (err) {
-      await deps.store.posts.markFailed(sub.id, p.period, String((err as Error).message ?? err)).catch(() => undefined);
+      await deps.store.posts.markFailed(sub.id, p.period, String((err as Error).message ?? err)).catch((e) => ctx.log.warn({ err: e, subscriptionId: sub.id }, 'could not record the failed post'));
       throw err;
     }
 
@@ -105,7 +105,7 @@ export const postDigest: JobDefinition<typeof schema> = {
         ref = err.ref;
         ctx.log.warn({ subscriptionId: sub.id, period: p.period, sent: err.sent, total: err.total, err: err.message }, 'digest posted in part');
       } else {
-        await deps.store.posts.markFailed(sub.id, p.period, String((err as Error).message ?? err)).catch(() => undefined);
+        await deps.store.posts.markFailed(sub.id, p.period, String((err as Error).message ?? err)).catch((e) => ctx.log.warn({ err: e, subscriptionId: sub.id }, 'could not record the failed post'));
         throw err;
       }
     }

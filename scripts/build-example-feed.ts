@@ -11,6 +11,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { debugLog } from '../src/debug-log.ts';
 
 export interface ExampleArticle {
   file: string;
@@ -106,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
   const out = path.join(EXAMPLES_DIR, 'feed.xml');
   const xml = renderFeed(await readExampleArticles());
   if (argv.includes('--check')) {
-    const current = await readFile(out, 'utf8').catch(() => '');
+    const current = await readFile(out, 'utf8').catch((err) => { debugLog('no %s yet: %s', out, err); return ''; });
     if (current !== xml) {
       process.stderr.write('examples/feed.xml is out of date: run node --import tsx scripts/build-example-feed.ts\n');
       return 1;

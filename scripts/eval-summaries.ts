@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { rouge, type RougeResult } from '../src/nlp/rouge.ts';
 import { DEFAULT_PARAMS, leadSentences, summariseWith, type SummariseParams } from '../src/nlp/summarise.ts';
+import { debugLog } from '../src/debug-log.ts';
 
 const Line = z.object({ id: z.string(), articles: z.array(z.string()).min(1), reference: z.string() });
 
@@ -68,7 +69,8 @@ for (const text of raw.split('\n')) {
   let parsed;
   try {
     parsed = Line.safeParse(JSON.parse(text));
-  } catch {
+  } catch (err) {
+    debugLog('line is not JSON: %s', err);
     parsed = null;
   }
   if (!parsed?.success) {

@@ -17,6 +17,7 @@ import type { Logger } from './log.ts';
 import type { Metrics } from './metrics/port.ts';
 import type { JobQueue } from './queue/port.ts';
 import { startJobRuntime, type JobRuntime, type Role } from './app/job-runtime.ts';
+import { debugLog } from './debug-log.ts';
 
 export type { Role };
 
@@ -141,7 +142,7 @@ const START_INGEST_WAIT_MS = 30_000;
 async function settled(queue: Pick<JobQueue, 'counts'>, maxMs: number): Promise<void> {
   const until = Date.now() + maxMs;
   while (Date.now() < until) {
-    const c = await queue.counts().catch(() => null);
+    const c = await queue.counts().catch((err) => { debugLog('queue counts unavailable: %s', err); return null; });
     if (c && c.waiting + c.active === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -12,6 +12,7 @@ import type { Fetcher } from '../fetch/port.ts';
 import { binaryReason } from '../ingest/binary.ts';
 import { parseFeedText, type ParsedFeed } from '../ingest/feeds.ts';
 import { UsageError, parseArgs, type CliCommand } from './types.ts';
+import { debugLog } from '../debug-log.ts';
 
 /** The documented JSON line of one parsed feed (DESIGN.md section 3, `newsbot feed --json`). */
 export function feedJson(source: string, feed: ParsedFeed) {
@@ -27,7 +28,7 @@ async function readInput(input: string, fetcher: Fetcher, maxBytes: number): Pro
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input) && !input.startsWith('file://')) throw new Error(`unsupported URL scheme in ${input} (use http or https)`);
   const path = input.startsWith('file://') ? new URL(input).pathname : resolve(input);
-  const info = await stat(path).catch(() => null);
+  const info = await stat(path).catch((err) => { debugLog('stat %s: %s', path, err); return null; });
   if (!info) throw new Error(`no such file: ${input}`);
   if (!info.isFile()) throw new Error(`not a file: ${input}`);
   if (info.size > maxBytes) throw new Error(`file larger than ${maxBytes} bytes`);

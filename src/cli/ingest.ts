@@ -12,6 +12,7 @@ import { pagesLine, readPages } from './pages.ts';
 import { extractQuotes, speakersOf } from '../nlp/quotes.ts';
 import { TargetError, classifyTarget, targetKey } from '../ingest/targets.ts';
 import { UsageError, parseArgs, type CliCommand, type CliIO } from './types.ts';
+import { debugLog } from '../debug-log.ts';
 
 /** CLI output is for people: pino lines only for errors unless LOG_LEVEL asks for more. */
 export function cliLogger(io: CliIO, config: Config) {
@@ -33,7 +34,7 @@ export async function checkTargets(targets: string[]): Promise<void> {
 async function configuredTargets(config: Config, stored: Promise<{ url: string }[]>): Promise<string[]> {
   const keys = new Set((await stored).map((s) => s.url));
   for (const raw of config.NEWSBOT_FEEDS) {
-    const t = await classifyTarget(raw).catch(() => null);
+    const t = await classifyTarget(raw).catch((err) => { debugLog('cannot classify %s: %s', raw, err); return null; });
     keys.add(t ? targetKey(t) : raw);
   }
   return [...keys];

@@ -14,6 +14,7 @@ import type { FailedJob } from '../queue/port.ts';
 import type { Store } from '../store/ports.ts';
 import { cliLogger } from './ingest.ts';
 import { UsageError, parseArgs, type CliCommand } from './types.ts';
+import { debugLog } from '../debug-log.ts';
 
 const oneLine = (s: string, max = 200) => {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -155,7 +156,7 @@ async function storeFailed(config: ReturnType<typeof loadConfig>, log: Logger, e
     err.write(`newsbot jobs: could not read failed posts from the store: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return null;
   } finally {
-    await store?.close().catch(() => undefined);
+    await store?.close().catch((err) => debugLog('store close failed: %s', err));
   }
 }
 

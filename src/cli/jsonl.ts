@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { UsageError, type CliIO } from './types.ts';
+import { debugLog } from '../debug-log.ts';
 
 /** `-` (or nothing) is stdin; a file that cannot be opened is a UsageError. */
 export async function openJsonlInput(file: string | undefined, io: CliIO): Promise<Readable> {
@@ -36,7 +37,8 @@ export async function mapJsonl<S extends z.ZodType>(
       const json = JSON.parse(raw) as unknown;
       id = (json as { id?: unknown } | null)?.id ?? null;
       parsed = schema.safeParse(json);
-    } catch {
+    } catch (err) {
+      debugLog('line %d is not JSON: %s', lineNo, err);
       parsed = null;
     }
     io.stdout.write(JSON.stringify(parsed?.success ? each(parsed.data) : { id, error: `line ${lineNo}: expected ${expected}` }) + '\n');

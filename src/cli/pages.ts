@@ -9,6 +9,7 @@ import { createRobots } from '../fetch/robots.ts';
 import { fetchFullText } from '../ingest/fulltext.ts';
 import type { Store } from '../store/ports.ts';
 import type { CliIO } from './types.ts';
+import { debugLog } from '../debug-log.ts';
 
 export interface PagesSummary {
   /** Pages that gave the article's full text. */
@@ -43,7 +44,8 @@ export async function readPages(
           summary.read++;
           await o.onPage(r.article);
         } else if (r.status === 'teaser') summary.teaser++;
-      } catch {
+      } catch (err) {
+        debugLog('page %s failed: %s', a.url, err);
         summary.failed++;
       }
       o.io.stderr.write(`[pages ${++done}/${pending.length}] ${a.url}\n`);

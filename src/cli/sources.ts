@@ -10,6 +10,8 @@ import type { FullTextMode, Source, SourceKind } from '../domain/types.ts';
 import { classifyTarget, guessKind, targetKey } from '../ingest/targets.ts';
 import { checkTargets, cliLogger, parseFullText } from './ingest.ts';
 import { UsageError, parseArgs, type CliCommand } from './types.ts';
+import { debugLog } from '../debug-log.ts';
+import type { Store } from '../store/ports.ts';
 
 const KINDS: SourceKind[] = ['feed', 'page', 'file'];
 
@@ -22,6 +24,41 @@ function describe(s: Source, teasers: number, fallback: FullTextMode): string {
   lines.push(`    ${status.join(', ')}`);
   if (s.lastError) lines.push(`    last error: ${s.lastError}`);
   return lines.join('\n');
+}
+
+type Sources = Store['sources'];
+type Io = Parameters<CliCommand['run']>[1];
+
+async function add(sources: Sources, io: Io, targets: string[], kind: SourceKind | undefined, fullText: FullTextMode | undefined): Promise<void> {
+  for (const raw of targets) {
+    const t = await classifyTarget(raw);
+    const s = await sources.add({ url: targetKey(t), kind: kind ?? guessKind(t), fullText: fullText ?? null });
+    if (fullText && s.fullText !== fullText) await sources.setFullText(s.id, fullText);
+    io.stdout.write(`added ${s.id}  ${s.kind}  ${s.url}${fullText ? `  (full text ${fullText})` : ''}\n`);
+  }
+}
+
+async function list(sources: Sources, io: Io, json: boolean, fallback: FullTextMode): Promise<void> {
+  const all = await sources.list();
+  const teasers = await sources.teaserCounts();
+  if (json) io.stdout.write(`${JSON.stringify(all.map((s) => ({ ...s, teaserOnly: teasers[s.id] ?? 0 })))}\n`);
+  else if (!all.length) io.stdout.write('no sources (add one with: newsbot sources add <url|path>)\n');
+  else io.stdout.write(`${all.map((s) => describe(s, teasers[s.id] ?? 0, fallback)).join('\n')}\n`);
+}
+
+async function remove(sources: Sources, io: Io, keys: string[]): Promise<void> {
+  const missing: string[] = [];
+  for (const key of keys) {
+    // A relative path is stored absolute; try both forms.
+    let removed = await sources.remove(key);
+    if (!removed && !/^[a-z][a-z0-9+.-]*:\/\//i.test(key)) {
+      const t = await classifyTarget(key).catch((err) => { debugLog('cannot classify %s: %s', key, err); return null; });
+      if (t) removed = await sources.remove(targetKey(t));
+    }
+    if (removed) io.stdout.write(`removed ${key}\n`);
+    else missing.push(key);
+  }
+  if (missing.length) throw new UsageError(`no such source: ${missing.join(', ')}`);
 }
 
 const command: CliCommand = {
@@ -38,35 +75,9 @@ const command: CliCommand = {
     const config = loadConfig(io.env);
     const app = await openApp(config, cliLogger(io, config));
     try {
-      if (sub === 'add') {
-        for (const raw of positional) {
-          const t = await classifyTarget(raw);
-          const s = await app.store.sources.add({ url: targetKey(t), kind: (kind as SourceKind | undefined) ?? guessKind(t), fullText: fullText ?? null });
-          if (fullText && s.fullText !== fullText) await app.store.sources.setFullText(s.id, fullText);
-          io.stdout.write(`added ${s.id}  ${s.kind}  ${s.url}${fullText ? `  (full text ${fullText})` : ''}\n`);
-        }
-        return 0;
-      }
-      if (sub === 'list') {
-        const list = await app.store.sources.list();
-        const teasers = await app.store.sources.teaserCounts();
-        if (flags.has('json')) io.stdout.write(`${JSON.stringify(list.map((s) => ({ ...s, teaserOnly: teasers[s.id] ?? 0 })))}\n`);
-        else if (!list.length) io.stdout.write('no sources (add one with: newsbot sources add <url|path>)\n');
-        else io.stdout.write(`${list.map((s) => describe(s, teasers[s.id] ?? 0, config.NEWSBOT_FULLTEXT)).join('\n')}\n`);
-        return 0;
-      }
-      const missing: string[] = [];
-      for (const key of positional) {
-        // A relative path is stored absolute; try both forms.
-        let removed = await app.store.sources.remove(key);
-        if (!removed && !/^[a-z][a-z0-9+.-]*:\/\//i.test(key)) {
-          const t = await classifyTarget(key).catch(() => null);
-          if (t) removed = await app.store.sources.remove(targetKey(t));
-        }
-        if (removed) io.stdout.write(`removed ${key}\n`);
-        else missing.push(key);
-      }
-      if (missing.length) throw new UsageError(`no such source: ${missing.join(', ')}`);
+      if (sub === 'add') await add(app.store.sources, io, positional, kind as SourceKind | undefined, fullText);
+      else if (sub === 'list') await list(app.store.sources, io, flags.has('json'), config.NEWSBOT_FULLTEXT);
+      else await remove(app.store.sources, io, positional);
       return 0;
     } finally {
       await app.close();

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Platform } from '../domain/types.ts';
 import type { Logger } from '../log.ts';
 import type { CacheStore } from '../store/ports.ts';
+import { debugLog } from '../debug-log.ts';
 
 export const FAILED_POST_KEYS = { discord: 'discord:failed-posts', slack: 'slack:failed-posts' } as const;
 export type FailedPostPlatform = keyof typeof FAILED_POST_KEYS;
@@ -29,7 +30,8 @@ export async function failedChatPosts(cache: CacheStore, platform: FailedPostPla
       const r = failedPostSchema.safeParse(item);
       return r.success ? [r.data] : [];
     });
-  } catch {
+  } catch (err) {
+    debugLog('failed-post record is not JSON: %s', err);
     return [];
   }
 }

@@ -26,7 +26,8 @@ export async function writeOverview(model: TextModel, stories: Story[], log?: Lo
     let json: unknown;
     try {
       json = JSON.parse(res.text);
-    } catch {
+    } catch (err) {
+      log?.debug({ err }, 'digest overview reply is not JSON');
       json = undefined;
     }
     const parsed = Output.safeParse(json);

@@ -69,12 +69,8 @@ export function politeFetcher(inner: Fetcher, o: PoliteOptions): PoliteFetcher {
 
   return {
     async fetchUrl(url, fetchOpts) {
-      let host: string;
-      try {
-        host = new URL(url).host;
-      } catch {
-        return inner.fetchUrl(url, fetchOpts);
-      }
+      if (!URL.canParse(url)) return inner.fetchUrl(url, fetchOpts);
+      const host = new URL(url).host;
       const s = state(host);
       for (let attempt = 0; ; attempt++) {
         try {
@@ -100,12 +96,8 @@ export function politeFetcher(inner: Fetcher, o: PoliteOptions): PoliteFetcher {
 export function interleaveByHost<T>(items: readonly T[], urlOf: (item: T) => string): T[] {
   const byHost = new Map<string, T[]>();
   for (const item of items) {
-    let host = '';
-    try {
-      host = new URL(urlOf(item)).host;
-    } catch {
-      // An unparsable URL gets a queue of its own.
-    }
+    // An unparsable URL gets a queue of its own.
+    const host = URL.canParse(urlOf(item)) ? new URL(urlOf(item)).host : '';
     let list = byHost.get(host);
     if (!list) byHost.set(host, (list = []));
     list.push(item);

@@ -11,12 +11,8 @@ const TRACKING = [
 
 export function canonicalUrl(raw: string): string {
   const input = raw.trim();
-  let u: URL;
-  try {
-    u = new URL(input);
-  } catch {
-    return input;
-  }
+  if (!URL.canParse(input)) return input;
+  const u = new URL(input);
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return u.href;
   // URL already lower-cases scheme and host and drops default ports.
   u.hash = '';

@@ -3,6 +3,7 @@
 // <meta> charset, then UTF-8. Unknown labels fall back to UTF-8 with a warning instead of failing,
 // and bytes that are not valid UTF-8 where UTF-8 was assumed or declared are read as windows-1252
 // (the usual real-world mislabel), also with a warning.
+import { debugLog } from '../debug-log.ts';
 
 export interface Decoded {
   text: string;
@@ -35,7 +36,8 @@ export function charsetFromMarkup(bytes: Uint8Array): string | null {
 function decoderFor(label: string): TextDecoder | null {
   try {
     return new TextDecoder(label.trim().toLowerCase());
-  } catch {
+  } catch (err) {
+    debugLog('no decoder for charset %s: %s', label, err);
     return null;
   }
 }

@@ -25,12 +25,9 @@ function attr(el: El, name: string): string | null {
 
 function url(href: string | null, base: string | null): string | null {
   if (!href) return null;
-  try {
-    const u = new URL(href, base ?? undefined);
-    return /^(https?|file):$/.test(u.protocol) ? u.href : null;
-  } catch {
-    return null;
-  }
+  if (!URL.canParse(href, base ?? undefined)) return null;
+  const u = new URL(href, base ?? undefined);
+  return /^(https?|file):$/.test(u.protocol) ? u.href : null;
 }
 
 function cdfDate(v: string | null): Date | null {

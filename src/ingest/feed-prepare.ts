@@ -5,6 +5,7 @@
 //   and the document URL, since the parser keeps only some of those bases.
 // Each step runs only when its trigger is in the text, so an ordinary feed costs a few searches.
 import { DOMParser } from 'linkedom';
+import { debugLog } from '../debug-log.ts';
 
 const RSS_NAMESPACES = [
   'http://purl.org/rss/1.0/',
@@ -38,11 +39,7 @@ function atom03Modes(xml: string): string {
 }
 
 function resolveUrl(href: string, base: string | null): string {
-  try {
-    return new URL(href.trim(), base ?? undefined).href;
-  } catch {
-    return href;
-  }
+  return URL.canParse(href.trim(), base ?? undefined) ? new URL(href.trim(), base ?? undefined).href : href;
 }
 
 interface El {
@@ -81,8 +78,9 @@ export function prepareFeedXml(xml: string, docUrl: string | null): string {
   if (/xml:base\s*=/.test(out)) {
     try {
       out = resolveBases(out, docUrl);
-    } catch {
+    } catch (err) {
       // Leave the text as it was: the parser still resolves against the bases it reads.
+      debugLog('xml:base not resolved: %s', err);
     }
   }
   return out;

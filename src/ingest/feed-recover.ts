@@ -2,6 +2,7 @@
 // reads almost anything: unescaped "&", unclosed tags, a body cut off mid-item. Re-serialising its
 // tree gives well-formed XML that the feed parser accepts, so a broken feed still yields what it holds.
 import { DOMParser } from 'linkedom';
+import { debugLog } from '../debug-log.ts';
 
 /** Returns well-formed XML rebuilt from a broken document, or null when nothing feed-like is in it. */
 export function recoverXml(text: string): string | null {
@@ -11,7 +12,8 @@ export function recoverXml(text: string): string | null {
     const doc = new DOMParser().parseFromString(text.slice(start), 'text/xml');
     const xml = String(doc.toString());
     return /<(rss|feed|rdf:RDF)\b/i.test(xml) ? xml : null;
-  } catch {
+  } catch (err) {
+    debugLog('lenient XML recovery failed: %s', err);
     return null;
   }
 }

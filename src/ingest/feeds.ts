@@ -7,6 +7,7 @@ import { isCdf, parseCdf } from './feed-cdf.ts';
 import { prepareFeedXml } from './feed-prepare.ts';
 import { emptyFeedTitle, recoverXml } from './feed-recover.ts';
 import { htmlToParagraphs, htmlToPlain } from './html-text.ts';
+import { debugLog } from '../debug-log.ts';
 
 export interface FeedItem {
   title: string;
@@ -49,11 +50,8 @@ const first = (v: unknown): string | null => (Array.isArray(v) ? (v.map(str).fin
 
 function resolve(href: string | null, base: string | null): string | null {
   if (!href) return null;
-  try {
-    return new URL(href, base ?? undefined).href;
-  } catch {
-    return /^[a-z][\w+.-]*:/i.test(href) ? href : null;
-  }
+  if (URL.canParse(href, base ?? undefined)) return new URL(href, base ?? undefined).href;
+  return /^[a-z][\w+.-]*:/i.test(href) ? href : null;
 }
 
 /** Item and home links: only http(s) (or file: inside a local feed) — never javascript:, data: and the like. */
@@ -92,55 +90,76 @@ function person(list: unknown, fallback?: unknown): string | undefined {
 }
 
 function normaliseItem(format: ParsedFeed['format'], it: Obj, base: string | null): FeedItem {
+  if (format === 'json') return jsonItem(it, base);
+  return format === 'atom' ? atomItem(it, base, dublinCore(it)) : rssItem(it, base, dublinCore(it));
+}
+
+interface DublinCore {
+  title: string | null;
+  summary: string | null;
+  date: unknown;
+  termsDate: Date | null;
+  creators: unknown;
+}
+
+/** Dublin Core and DC terms stand in when the format's own title, summary or date is missing. */
+function dublinCore(it: Obj): DublinCore {
   const dc = obj(it.dc);
   const terms = obj(it.dcterms);
-  const dcDate = first(dc.dates) ?? first(dc.date);
-  // Dublin Core and DC terms stand in when the format's own title, summary or date is missing.
-  const dcTitle = first(dc.titles) ?? first(dc.title);
-  const dcSummary = first(dc.descriptions) ?? first(dc.description) ?? first(terms.abstract);
-  const termsDate = parseDate(first(terms.issued)) ?? parseDate(first(terms.created)) ?? parseDate(first(terms.modified));
-  const encoded = str(obj(it.content).encoded);
-  if (format === 'atom') {
-    const itemBase = resolve(str(obj(it.xml).base), base) ?? base;
-    const links = arr(it.links);
-    const alt = links.find((l) => !l.rel || l.rel === 'alternate') ?? links[0];
-    const content = obj(it.content);
-    const contentHtml = str(content.value) ?? undefined;
-    const summaryObj = obj(it.summary);
-    return {
-      title: atomText(it.title) || htmlToPlain(dcTitle),
-      link: link(str(alt?.href), itemBase),
-      id: str(it.id),
-      summary: summaryObj.value ? atomText(it.summary) : summaryFrom(dcSummary, contentHtml ?? null),
-      published: parseDate(it.published) ?? parseDate(it.updated) ?? parseDate(dcDate) ?? termsDate,
-      contentHtml: content.type === 'text' && contentHtml ? escapeText(contentHtml) : contentHtml,
-      hasFullContent: Boolean(contentHtml),
-      author: person(it.authors, dc.creators),
-    };
-  }
-  if (format === 'json') {
-    const contentHtml = str(it.content_html) ?? (str(it.content_text) ? escapeText(str(it.content_text)!) : null);
-    return {
-      title: htmlToPlain(str(it.title)),
-      link: link(str(it.url) ?? str(it.external_url), base),
-      id: it.id === undefined || it.id === null ? null : String(it.id),
-      summary: summaryFrom(str(it.summary), contentHtml),
-      published: parseDate(it.date_published) ?? parseDate(it.date_modified),
-      contentHtml: contentHtml ?? undefined,
-      hasFullContent: Boolean(contentHtml),
-      author: person(it.authors ?? (it.author ? [it.author] : [])),
-    };
-  }
+  return {
+    title: first(dc.titles) ?? first(dc.title),
+    summary: first(dc.descriptions) ?? first(dc.description) ?? first(terms.abstract),
+    date: first(dc.dates) ?? first(dc.date),
+    termsDate: parseDate(first(terms.issued)) ?? parseDate(first(terms.created)) ?? parseDate(first(terms.modified)),
+    creators: dc.creators,
+  };
+}
+
+function atomItem(it: Obj, base: string | null, dc: DublinCore): FeedItem {
   const itemBase = resolve(str(obj(it.xml).base), base) ?? base;
+  const links = arr(it.links);
+  const alt = links.find((l) => !l.rel || l.rel === 'alternate') ?? links[0];
+  const content = obj(it.content);
+  const contentHtml = str(content.value) ?? undefined;
+  const summaryObj = obj(it.summary);
+  return {
+    title: atomText(it.title) || htmlToPlain(dc.title),
+    link: link(str(alt?.href), itemBase),
+    id: str(it.id),
+    summary: summaryObj.value ? atomText(it.summary) : summaryFrom(dc.summary, contentHtml ?? null),
+    published: parseDate(it.published) ?? parseDate(it.updated) ?? parseDate(dc.date) ?? dc.termsDate,
+    contentHtml: content.type === 'text' && contentHtml ? escapeText(contentHtml) : contentHtml,
+    hasFullContent: Boolean(contentHtml),
+    author: person(it.authors, dc.creators),
+  };
+}
+
+function jsonItem(it: Obj, base: string | null): FeedItem {
+  const contentHtml = str(it.content_html) ?? (str(it.content_text) ? escapeText(str(it.content_text)!) : null);
+  return {
+    title: htmlToPlain(str(it.title)),
+    link: link(str(it.url) ?? str(it.external_url), base),
+    id: it.id === undefined || it.id === null ? null : String(it.id),
+    summary: summaryFrom(str(it.summary), contentHtml),
+    published: parseDate(it.date_published) ?? parseDate(it.date_modified),
+    contentHtml: contentHtml ?? undefined,
+    hasFullContent: Boolean(contentHtml),
+    author: person(it.authors ?? (it.author ? [it.author] : [])),
+  };
+}
+
+/** RSS 0.9x/1.0/2.0 and RDF items. */
+function rssItem(it: Obj, base: string | null, dc: DublinCore): FeedItem {
+  const encoded = str(obj(it.content).encoded);
   const guid = obj(it.guid);
   const guidValue = str(guid.value) ?? str(it.guid) ?? str(obj(it.rdf).about);
   const href = str(it.link) ?? (guid.isPermaLink !== false && guidValue && /^https?:/i.test(guidValue) ? guidValue : null);
   return {
-    title: htmlToPlain(str(it.title) ?? dcTitle),
-    link: link(href, itemBase),
+    title: htmlToPlain(str(it.title) ?? dc.title),
+    link: link(href, resolve(str(obj(it.xml).base), base) ?? base),
     id: guidValue,
-    summary: summaryFrom(str(it.description) ?? dcSummary, encoded),
-    published: parseDate(it.pubDate) ?? parseDate(dcDate) ?? termsDate,
+    summary: summaryFrom(str(it.description) ?? dc.summary, encoded),
+    published: parseDate(it.pubDate) ?? parseDate(dc.date) ?? dc.termsDate,
     contentHtml: encoded ?? str(it.description) ?? undefined,
     hasFullContent: Boolean(encoded),
     author: person(dc.creators ? [] : it.authors, dc.creators),
@@ -201,8 +220,9 @@ export function parseFeedText(text: string, feedUrl: string | null): ParsedFeed 
       try {
         const { format, feed } = parseFeed(prepareFeedXml(repaired, feedUrl));
         return normalise(format, obj(feed), feedUrl, [`malformed feed, recovered leniently (${(err as Error).message})`]);
-      } catch {
-        // fall through to the error below
+      } catch (lenientErr) {
+        // Fall through to the error below, which names the first failure.
+        debugLog('lenient reparse failed too: %s', lenientErr);
       }
     }
     throw new FeedParseError(`not a readable feed (RSS, Atom, RDF or JSON Feed): ${(err as Error).message}`);

@@ -15,6 +15,7 @@ import { classifyTarget, guessKind, targetKey, type Target } from './targets.ts'
 import { listFolder, readLocalFile } from './text-file.ts';
 import { candidateFromItem, hostOf, isStorable, toArticle, type Candidate } from './to-article.ts';
 import { isSampleKey, redateSample } from './sample.ts';
+import { debugLog } from '../debug-log.ts';
 
 export interface IngestDeps {
   store: Store;
@@ -90,6 +91,21 @@ interface Yield {
   warnings: string[];
 }
 
+/** The one article a page gives; its canonical URL is used only when it is on the same site. */
+function pageCandidate(page: ReturnType<typeof extractArticle>, url: string): Candidate {
+  if (!page.text && !page.title) throw new Error('no article text found on the page');
+  const sameSite = page.canonicalUrl && hostOf(page.canonicalUrl) === hostOf(url) && new URL(page.canonicalUrl).pathname.length > 1;
+  return {
+    url: canonicalUrl(sameSite ? page.canonicalUrl! : url),
+    guid: null,
+    title: page.title,
+    text: page.text,
+    byline: page.byline,
+    outlet: page.siteName ?? hostOf(url),
+    publishedAt: page.publishedAt,
+  };
+}
+
 export async function ingestTargets(targets: string[], deps: IngestDeps): Promise<IngestSummary> {
   const maxFileBytes = deps.maxFileBytes ?? 5 * 1024 * 1024;
   const maxItems = deps.maxItemsPerFeed ?? 200;
@@ -97,7 +113,7 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
   // Dedup looks before it writes, so saves run one at a time even when fetches overlap.
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = saving.then(fn, fn);
-    saving = next.catch(() => undefined);
+    saving = next.catch((err) => debugLog('save failed (reported to its caller): %s', err));
     return next;
   };
 
@@ -113,18 +129,7 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
       return { ...base, kind: 'feed', title: feed.title || null, candidates, warnings: [...base.warnings, ...feed.warnings] };
     }
     const page = extractArticle(r.text, r.url);
-    if (!page.text && !page.title) throw new Error('no article text found on the page');
-    const sameSite = page.canonicalUrl && hostOf(page.canonicalUrl) === hostOf(r.url) && new URL(page.canonicalUrl).pathname.length > 1;
-    const candidate: Candidate = {
-      url: canonicalUrl(sameSite ? page.canonicalUrl! : r.url),
-      guid: null,
-      title: page.title,
-      text: page.text,
-      byline: page.byline,
-      outlet: page.siteName ?? hostOf(r.url),
-      publishedAt: page.publishedAt,
-    };
-    return { ...base, kind: 'page', title: page.siteName, candidates: [candidate] };
+    return { ...base, kind: 'page', title: page.siteName, candidates: [pageCandidate(page, r.url)] };
   }
 
   async function fromPath(t: Target & { type: 'file' | 'folder' }, source: Source | null): Promise<Yield> {
@@ -173,35 +178,41 @@ export async function ingestTargets(targets: string[], deps: IngestDeps): Promis
       const batch = candidates.map((c) => toArticle(c, sourceId, deps.now()));
       for (const saved of await serial(() => saveDedupedMany(deps.store, batch))) {
         result[saved.status satisfies SaveStatus]++;
-        if (deps.onPending && saved.article.textSource === 'pending' && (saved.status !== 'duplicate' || saved.refetch)) {
-          await deps.onPending(saved.article).catch((err: unknown) => {
-            deps.log.error({ articleId: saved.article.id, err }, 'onPending callback failed');
-          });
-        }
-        if (saved.status !== 'duplicate' && deps.onArticle) {
-          // The article is stored either way; a failing callback is logged, not a failed source.
-          await deps.onArticle(saved.article, saved.status).catch((err: unknown) => {
-            deps.log.error({ articleId: saved.article.id, err }, 'onArticle callback failed');
-          });
-        }
+        await announce(saved);
       }
       await deps.store.sources.recordFetch(source.id, { ok: true, etag: y.etag ?? null, lastModified: y.lastModified ?? null, title: y.title, at: now });
     } catch (err) {
       const message = (err as Error).message || String(err);
       Object.assign(result, { status: 'failed', error: message });
-      if (target) {
-        try {
-          source ??= await deps.store.sources.add({ url: targetKey(target), kind: guessKind(target) });
-          result.sourceId = source.id;
-          result.kind = source.kind;
-          await deps.store.sources.recordFetch(source.id, { ok: false, error: message, at: now, nextRetryAt: nextRetryAt(now, source.errorCount) });
-        } catch (storeErr) {
-          deps.log.error({ target: raw, err: storeErr }, 'could not record the failed fetch');
-        }
-      }
+      if (target) await recordFailure(raw, target, source, result, message, now);
       deps.log.warn({ target: raw, error: message }, 'ingest target failed');
     }
     return result;
+  }
+
+  /** The article is stored either way; a failing callback is logged, not a failed source. */
+  async function announce(saved: Awaited<ReturnType<typeof saveDedupedMany>>[number]): Promise<void> {
+    if (deps.onPending && saved.article.textSource === 'pending' && (saved.status !== 'duplicate' || saved.refetch)) {
+      await deps.onPending(saved.article).catch((err: unknown) => {
+        deps.log.error({ articleId: saved.article.id, err }, 'onPending callback failed');
+      });
+    }
+    if (saved.status !== 'duplicate' && deps.onArticle) {
+      await deps.onArticle(saved.article, saved.status).catch((err: unknown) => {
+        deps.log.error({ articleId: saved.article.id, err }, 'onArticle callback failed');
+      });
+    }
+  }
+
+  async function recordFailure(raw: string, target: Target, known: Source | null, result: SourceResult, message: string, now: Date): Promise<void> {
+    try {
+      const source = known ?? (await deps.store.sources.add({ url: targetKey(target), kind: guessKind(target) }));
+      result.sourceId = source.id;
+      result.kind = source.kind;
+      await deps.store.sources.recordFetch(source.id, { ok: false, error: message, at: now, nextRetryAt: nextRetryAt(now, source.errorCount) });
+    } catch (storeErr) {
+      deps.log.error({ target: raw, err: storeErr }, 'could not record the failed fetch');
+    }
   }
 
   const results: SourceResult[] = new Array(targets.length);

@@ -62,12 +62,8 @@ const FEED_QUERY = /^(rss2?|atom|feed|rdf)$/i;
  * a feed format ("?format=rss"); a page otherwise. Ingest re-detects from the content either way.
  */
 export function guessUrlKind(url: string): 'feed' | 'page' {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return 'page';
-  }
+  if (!URL.canParse(url)) return 'page';
+  const u = new URL(url);
   const segments = u.pathname.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
   if (segments.some((s) => FEED_SEGMENT.test(s)) || FEED_FILE.test(segments.at(-1) ?? '')) return 'feed';
   return [...u.searchParams].some(([k, v]) => FEED_QUERY.test(v) || (FEED_QUERY.test(k) && !v)) ? 'feed' : 'page';

@@ -31,11 +31,7 @@ export function globalGuid(guid: string | null, feedUrl: string): string | null 
 }
 
 export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || url;
-  } catch {
-    return url;
-  }
+  return URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') || url : url;
 }
 
 /** A feed item worth storing: one with a title, a link or some text (not only an id or a date). */

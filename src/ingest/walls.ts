@@ -2,6 +2,7 @@
 // (schema.org's paywall markup, also inside hasPart or @graph), or when its readable text is short
 // and carries a "subscribe / sign in to continue" line. Wall lines are also removed from any text
 // we keep, so they never become article text, a summary or a quote.
+import { debugLog } from '../debug-log.ts';
 
 const WALL_LINE = new RegExp(
   [
@@ -48,8 +49,9 @@ function ldNodes(blocks: string[]): Json[] {
   for (const b of blocks) {
     try {
       visit(JSON.parse(b), 0);
-    } catch {
+    } catch (err) {
       // A broken JSON-LD block says nothing either way.
+      debugLog('JSON-LD block is not JSON: %s', err);
     }
   }
   return out;

@@ -13,6 +13,7 @@ import type { TextModel } from './port.ts';
 import { summarise } from '../nlp/summarise.ts';
 import { verifyAgainstSource } from './verify.ts';
 import { dataBlock } from './data-block.ts';
+import { debugLog } from '../debug-log.ts';
 
 export const SUMMARY_PROMPT_VERSION = 'summary-v1';
 
@@ -97,7 +98,8 @@ export async function summariseWithModel(
 function safeJson(s: string): unknown {
   try {
     return JSON.parse(s);
-  } catch {
+  } catch (err) {
+    debugLog('model reply is not JSON: %s', err);
     return undefined;
   }
 }

@@ -155,12 +155,18 @@ export function clusterFeatures(docs: ClusterDoc[], leadChars = 600): Features[]
  * each cluster in input order, clusters ordered by their first member's input position.
  */
 export function clusterArticles<T extends ClusterDoc>(docs: T[], opts: ClusterOptions = {}): T[][] {
-  const threshold = opts.threshold ?? 0.3;
-  const dup = opts.duplicate ?? 0.8;
   const maxMs = (opts.maxHoursApart ?? 48) * 3600_000;
-  const n = docs.length;
-  if (n === 0) return [];
+  if (docs.length === 0) return [];
   const f = clusterFeatures(docs, opts.leadChars ?? 600);
+  const { sim, dupOf } = pairSimilarities(f, maxMs, opts.duplicate ?? 0.8);
+  const clusters = duplicateGroups(dupOf);
+  const live = agglomerate(clusters, linkTotals(clusters, f, sim, maxMs), opts.threshold ?? 0.3);
+  return live.filter((c): c is number[] => c !== null).map((c) => c.map((i) => docs[i]!));
+}
+
+/** Pairwise similarity (n x n) and, for each doc, the earliest doc it near-duplicates (or -1). */
+function pairSimilarities(f: Features[], maxMs: number, dup: number): { sim: Float32Array; dupOf: Int32Array } {
+  const n = f.length;
   const sim = new Float32Array(n * n);
   const dupOf = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
@@ -172,10 +178,14 @@ export function clusterArticles<T extends ClusterDoc>(docs: T[], opts: ClusterOp
       if (cos >= dup && dupOf[j]! < 0) dupOf[j] = dupOf[i]! >= 0 ? dupOf[i]! : i;
     }
   }
-  // Union near-duplicates first: they are one story whatever their neighbours say.
+  return { sim, dupOf };
+}
+
+/** Union near-duplicates first: they are one story whatever their neighbours say. */
+function duplicateGroups(dupOf: Int32Array): number[][] {
   const clusters: number[][] = [];
-  const owner = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
+  const owner = new Int32Array(dupOf.length).fill(-1);
+  for (let i = 0; i < dupOf.length; i++) {
     const root = dupOf[i]!;
     if (root >= 0 && owner[root]! >= 0) {
       owner[i] = owner[root]!;
@@ -185,9 +195,15 @@ export function clusterArticles<T extends ClusterDoc>(docs: T[], opts: ClusterOp
       clusters.push([i]);
     }
   }
-  // Average-link agglomeration over what is left. `sum` holds the total similarity between two live
-  // clusters and `blocked` whether any pair of their members is outside the time window, both
-  // updated in place on a merge, so each round is one scan over the live pairs.
+  return clusters;
+}
+
+/**
+ * For every pair of clusters (m x m): `sum`, the total similarity between their members, and
+ * `blocked`, whether any pair of their members is outside the time window.
+ */
+function linkTotals(clusters: number[][], f: Features[], sim: Float32Array, maxMs: number): { sum: Float64Array; blocked: Uint8Array } {
+  const n = f.length;
   const m = clusters.length;
   const sum = new Float64Array(m * m);
   const blocked = new Uint8Array(m * m);
@@ -205,25 +221,19 @@ export function clusterArticles<T extends ClusterDoc>(docs: T[], opts: ClusterOp
       blocked[a * m + b] = blocked[b * m + a] = far;
     }
   }
+  return { sum, blocked };
+}
+
+/**
+ * Average-link agglomeration. `sum` and `blocked` are updated in place on a merge, so each round is
+ * one scan over the live pairs. Merged-away clusters are left as null.
+ */
+function agglomerate(clusters: number[][], links: { sum: Float64Array; blocked: Uint8Array }, threshold: number): (number[] | null)[] {
+  const { sum, blocked } = links;
+  const m = clusters.length;
   const live: (number[] | null)[] = clusters.map((c) => c);
   for (;;) {
-    let best = threshold;
-    let bi = -1;
-    let bj = -1;
-    for (let a = 0; a < m; a++) {
-      const ca = live[a];
-      if (!ca) continue;
-      for (let b = a + 1; b < m; b++) {
-        const cb = live[b];
-        if (!cb || blocked[a * m + b]) continue;
-        const avg = sum[a * m + b]! / (ca.length * cb.length);
-        if (avg > best) {
-          best = avg;
-          bi = a;
-          bj = b;
-        }
-      }
-    }
+    const [bi, bj] = bestPair(live, links, threshold);
     if (bi < 0) break;
     live[bi] = [...live[bi]!, ...live[bj]!].sort((x, y) => x - y);
     live[bj] = null;
@@ -233,7 +243,30 @@ export function clusterArticles<T extends ClusterDoc>(docs: T[], opts: ClusterOp
       blocked[bi * m + k] = blocked[k * m + bi] = blocked[bi * m + k]! | blocked[bj * m + k]!;
     }
   }
-  return live.filter((c): c is number[] => c !== null).map((c) => c.map((i) => docs[i]!));
+  return live;
+}
+
+/** The live, unblocked pair with the highest average link above `threshold`, or [-1, -1]. */
+function bestPair(live: (number[] | null)[], links: { sum: Float64Array; blocked: Uint8Array }, threshold: number): [number, number] {
+  const m = live.length;
+  let best = threshold;
+  let bi = -1;
+  let bj = -1;
+  for (let a = 0; a < m; a++) {
+    const ca = live[a];
+    if (!ca) continue;
+    for (let b = a + 1; b < m; b++) {
+      const cb = live[b];
+      if (!cb || links.blocked[a * m + b]) continue;
+      const avg = links.sum[a * m + b]! / (ca.length * cb.length);
+      if (avg > best) {
+        best = avg;
+        bi = a;
+        bj = b;
+      }
+    }
+  }
+  return [bi, bj];
 }
 
 /**

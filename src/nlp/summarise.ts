@@ -93,32 +93,7 @@ export function summariseWith(text: string, opts: SummariseOptions, p: Summarise
   const tf = new Map<string, number>();
   for (const c of cands) for (const w of new Set(c.stems)) tf.set(w, (tf.get(w) ?? 0) + 1);
   const titleStems = new Set(opts.title ? contentStems(opts.title) : []);
-
-  for (const c of cands) {
-    const uniq = new Set(c.stems);
-    if (uniq.size === 0 || c.words < p.minWords) {
-      c.score = 0;
-      continue;
-    }
-    // Centrality: words that recur across sentences carry the story; a word only this sentence
-    // uses counts nothing.
-    let central = 0;
-    let titleHits = 0;
-    for (const w of uniq) {
-      central += Math.log(tf.get(w)!);
-      if (titleStems.has(w)) titleHits++;
-    }
-    central /= Math.pow(uniq.size, p.lengthPower);
-    const titleScore = titleStems.size > 0 ? titleHits / titleStems.size : 0;
-    const position = 1 / Math.pow(1 + c.index / p.positionScale, p.positionPower);
-    // The small constant keeps sentences of short articles (where no word recurs) selectable,
-    // in article order, after every sentence with real centrality.
-    let score = (central + p.titleWeight * titleScore + 1e-3) * position;
-    if (c.index > 0 && DANGLING.test(c.text)) score *= p.danglingPenalty;
-    if (CAPTION.test(c.text)) score *= p.captionPenalty;
-    if (c.words > p.maxWords) score *= p.maxWords / c.words;
-    c.score = score;
-  }
+  for (const c of cands) c.score = scoreOf(c, tf, titleStems, p);
 
   // A sentence that others lean on is worth part of what it lets them say.
   const leans = leaning(sentences);
@@ -126,6 +101,36 @@ export function summariseWith(text: string, opts: SummariseOptions, p: Summarise
     const ctx = leans[c.index];
     if (ctx && c.score > 0) cands[ctx[0]!]!.score += p.contextShare * c.score;
   }
+  const chosen = choose(cands, leans, max, p);
+  if (chosen.length === 0) return sentences.slice(0, max);
+  return chosen.sort((a, b) => a.index - b.index).map((c) => c.text);
+}
+
+function scoreOf(c: Candidate, tf: Map<string, number>, titleStems: Set<string>, p: SummariseParams): number {
+  const uniq = new Set(c.stems);
+  if (uniq.size === 0 || c.words < p.minWords) return 0;
+  // Centrality: words that recur across sentences carry the story; a word only this sentence
+  // uses counts nothing.
+  let central = 0;
+  let titleHits = 0;
+  for (const w of uniq) {
+    central += Math.log(tf.get(w)!);
+    if (titleStems.has(w)) titleHits++;
+  }
+  central /= Math.pow(uniq.size, p.lengthPower);
+  const titleScore = titleStems.size > 0 ? titleHits / titleStems.size : 0;
+  const position = 1 / Math.pow(1 + c.index / p.positionScale, p.positionPower);
+  // The small constant keeps sentences of short articles (where no word recurs) selectable,
+  // in article order, after every sentence with real centrality.
+  let score = (central + p.titleWeight * titleScore + 1e-3) * position;
+  if (c.index > 0 && DANGLING.test(c.text)) score *= p.danglingPenalty;
+  if (CAPTION.test(c.text)) score *= p.captionPenalty;
+  if (c.words > p.maxWords) score *= p.maxWords / c.words;
+  return score;
+}
+
+/** Best-first, within the sentence and word budgets, skipping what repeats what is chosen. */
+function choose(cands: Candidate[], leans: ReturnType<typeof leaning>, max: number, p: SummariseParams): Candidate[] {
   const ranked = cands.filter((c) => c.score > 0).sort((a, b) => b.score - a.score || a.index - b.index);
   const chosen: Candidate[] = [];
   const covered = new Set<string>();
@@ -137,11 +142,7 @@ export function summariseWith(text: string, opts: SummariseOptions, p: Summarise
   };
   for (const c of ranked) {
     if (chosen.length >= max || words >= p.wordBudget) break;
-    if (chosen.includes(c)) continue;
-    const uniq = new Set(c.stems);
-    let seen = 0;
-    for (const w of uniq) if (covered.has(w)) seen++;
-    if (uniq.size > 0 && seen / uniq.size > p.redundancy) continue;
+    if (chosen.includes(c) || redundant(c, covered, p.redundancy)) continue;
     // A sentence that leans on one left out comes with it, or not at all.
     const context = leans[c.index];
     if (context && !chosen.some((x) => context.includes(x.index))) {
@@ -152,8 +153,14 @@ export function summariseWith(text: string, opts: SummariseOptions, p: Summarise
     }
     take(c);
   }
-  if (chosen.length === 0) return sentences.slice(0, max);
-  return chosen.sort((a, b) => a.index - b.index).map((c) => c.text);
+  return chosen;
+}
+
+function redundant(c: Candidate, covered: Set<string>, limit: number): boolean {
+  const uniq = new Set(c.stems);
+  let seen = 0;
+  for (const w of uniq) if (covered.has(w)) seen++;
+  return uniq.size > 0 && seen / uniq.size > limit;
 }
 
 /**

@@ -4,6 +4,7 @@
 // (subscription id, period), so every process that fires or catches up the same slot computes the
 // same key. Because the key is local wall time, a slot repeated by a DST fall-back (01:30 twice)
 // is one period and posts once; a clock jump back cannot re-open a posted period either.
+import { debugLog } from '../debug-log.ts';
 
 const fmtCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -62,7 +63,8 @@ export function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: tz });
     return true;
-  } catch {
+  } catch (err) {
+    debugLog('not a time zone: %s (%s)', tz, err);
     return false;
   }
 }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
 import { startNewsbotProcess } from '../support/newsbot-process.ts';
+import { debugLog } from '../../src/debug-log.ts';
 
 let parent: ChildProcessWithoutNullStreams | undefined;
 let shardPids: number[] = [];
@@ -29,7 +30,8 @@ function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
+  } catch (err) {
+    debugLog('pid %d is gone: %s', pid, err);
     return false;
   }
 }
@@ -70,8 +72,9 @@ function shardChildren(ppid: number): number[] {
   let out: string;
   try {
     out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(ppid)], { encoding: 'utf8' });
-  } catch {
-    return []; // ps exits 1 when there are none
+  } catch (err) {
+    debugLog('ps found no children (it exits 1 then): %s', err);
+    return [];
   }
   return out
     .split('\n')

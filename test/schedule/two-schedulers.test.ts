@@ -12,6 +12,7 @@ import { startChild, stopChild } from '../support/children.ts';
 import { addArticle } from '../support/job-deps.ts';
 import { REDIS_URL, redisAvailable } from '../support/services.ts';
 import { sleep, waitFor } from '../support/wait-for.ts';
+import { debugLog } from '../../src/debug-log.ts';
 
 const redisOk = await redisAvailable();
 
@@ -36,7 +37,7 @@ async function runTwo(redis: boolean) {
     const a = await startChild('test/support/scheduler-process.ts', env);
     const b = await startChild('test/support/scheduler-process.ts', env);
     const posts = async () =>
-      (await readFile(postsFile, 'utf8').catch(() => ''))
+      (await readFile(postsFile, 'utf8').catch((err) => { debugLog('no posts yet: %s', err); return ''; }))
         .split('\n')
         .filter(Boolean)
         .map((l) => JSON.parse(l) as { pid: number; channelId: string; messageId: string });

@@ -7,6 +7,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { debugLog } from '../../src/debug-log.ts';
+import {
+  MANAGE_ALL,
+  MEMBER_ONLY,
+  bodyOf,
+  guildCreatePayload,
+  messageObject,
+  ok,
+  readyPayload,
+  snowflake,
+  threadObject,
+  type RestReply,
+  interactionPayload,
+  userObject,
+} from './fake-discord-payloads.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -26,16 +41,7 @@ interface Failure {
   skip: number;
 }
 
-const EPOCH = 1420070400000n;
-let seq = 0n;
-/** A fresh, increasing snowflake id. */
-export function snowflake(): string {
-  seq = (seq + 1n) % 4096n;
-  return (((BigInt(Date.now()) - EPOCH) << 22n) | seq).toString();
-}
-
-export const MANAGE_ALL = (0x20n | 0x10n | 0x400n | 0x800n | 0x4000n).toString(); // ManageGuild|ManageChannels|View|Send|EmbedLinks
-export const MEMBER_ONLY = (0x400n | 0x800n).toString(); // ViewChannel|SendMessages
+export { MANAGE_ALL, MEMBER_ONLY, snowflake };
 
 export class FakeDiscord {
   readonly appId = snowflake();
@@ -125,7 +131,7 @@ export class FakeDiscord {
   }
 
   user(id: string, name = 'reader'): Record<string, unknown> {
-    return { id, username: name, global_name: name, discriminator: '0', avatar: null, bot: false };
+    return userObject(id, name);
   }
 
   /** Dispatches a slash command; returns the interaction id and token. */
@@ -138,34 +144,7 @@ export class FakeDiscord {
     const token = `tok-${id}`;
     const userId = o.userId ?? snowflake();
     const channelId = o.channelId ?? this.channelId;
-    this.dispatch('INTERACTION_CREATE', {
-      id,
-      application_id: this.appId,
-      type: 2,
-      token,
-      version: 1,
-      guild_id: this.guildId,
-      channel_id: channelId,
-      channel: o.threadParentId
-        ? { id: channelId, type: 11, guild_id: this.guildId, parent_id: o.threadParentId, name: 'thread' }
-        : { id: channelId, type: 0, guild_id: this.guildId, name: 'news' },
-      member: {
-        user: this.user(userId),
-        roles: [],
-        permissions: o.permissions ?? MANAGE_ALL,
-        joined_at: new Date().toISOString(),
-        deaf: false,
-        mute: false,
-        flags: 0,
-      },
-      app_permissions: MANAGE_ALL,
-      locale: 'en-US',
-      guild_locale: 'en-US',
-      entitlements: [],
-      authorizing_integration_owners: {},
-      context: 0,
-      data: { id: snowflake(), name, type: 1, options: Object.entries(options).map(([n, value]) => ({ name: n, type: 3, value })) },
-    }, o.shard);
+    this.dispatch('INTERACTION_CREATE', interactionPayload({ id, token, appId: this.appId, guildId: this.guildId, channelId, user: this.user(userId) }, name, options, o), o.shard);
     return { id, token };
   }
 
@@ -201,7 +180,8 @@ export class FakeDiscord {
       let msg: { op: number; d: unknown };
       try {
         msg = JSON.parse(String(raw)) as { op: number; d: unknown };
-      } catch {
+      } catch (err) {
+        debugLog('fake discord: gateway frame is not JSON: %s', err);
         return;
       }
       if (msg.op === 1) ws.send(JSON.stringify({ op: 11 }));
@@ -214,142 +194,92 @@ export class FakeDiscord {
     const shard = (d as { shard?: [number, number] }).shard ?? [0, 1];
     this.shardSockets.set(shard[0], ws);
     const send = (t: string, data: unknown) => ws.send(JSON.stringify({ op: 0, t, s: ++this.seq, d: data }));
-    send('READY', {
-      v: 10,
-      user: { id: this.botId, username: 'newsbot', global_name: null, discriminator: '0', avatar: null, bot: true, verified: true, flags: 0 },
-      guilds: [{ id: this.guildId, unavailable: true }],
-      session_id: `session-${snowflake()}`,
-      resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-      shard,
-      application: { id: this.appId, flags: 0 },
-    });
-    send('GUILD_CREATE', {
-      id: this.guildId,
-      name: 'Harbour Readers',
-      icon: null,
-      owner_id: snowflake(),
-      unavailable: false,
-      member_count: 3,
-      large: false,
-      joined_at: new Date().toISOString(),
-      features: [],
-      emojis: [],
-      stickers: [],
-      roles: [{ id: this.guildId, name: '@everyone', permissions: MEMBER_ONLY, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
-      channels: [{ id: this.channelId, type: 0, name: 'news', guild_id: this.guildId, position: 0, permission_overwrites: [] }],
-      threads: [],
-      members: [],
-      voice_states: [],
-      presences: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-      soundboard_sounds: [],
-    });
-  }
-
-  private messageObject(channelId: string, body: Record<string, unknown>, id = snowflake()): Record<string, unknown> {
-    return {
-      id,
-      channel_id: channelId,
-      author: { id: this.botId, username: 'newsbot', discriminator: '0', avatar: null, bot: true, global_name: null },
-      content: body.content ?? '',
-      embeds: body.embeds ?? [],
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      components: [],
-      pinned: false,
-      type: 0,
-      flags: body.flags ?? 0,
-    };
+    send('READY', readyPayload(this, shard));
+    send('GUILD_CREATE', guildCreatePayload(this.guildId, this.channelId));
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const rec = await this.record(req);
+    const out = this.injectedFailure(rec) ?? this.route(rec);
+    if (out.data === null) return void res.writeHead(out.status, out.headers ?? {}).end();
+    res.writeHead(out.status, { 'content-type': 'application/json', ...out.headers });
+    res.end(JSON.stringify(out.data));
+  }
+
+  private async record(req: IncomingMessage): Promise<RecordedRequest> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, '');
-    let body: unknown = null;
-    if (chunks.length) {
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch {
-        body = Buffer.concat(chunks).toString('utf8');
-      }
-    }
-    const rec: RecordedRequest = { method: req.method ?? 'GET', path, query: url.search, body, at: performance.now() };
+    const rec: RecordedRequest = { method: req.method ?? 'GET', path, query: url.search, body: chunks.length ? bodyOf(chunks) : null, at: performance.now() };
     this.requests.push(rec);
     for (const l of [...this.listeners]) l(rec);
+    return rec;
+  }
 
-    const json = (status: number, data: unknown, headers: Record<string, string> = {}) => {
-      if (data === null) {
-        res.writeHead(status, headers);
-        return void res.end();
-      }
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(data));
-    };
-    const failure = this.failures.find((f) => f.remaining > 0 && f.method === rec.method && f.path.test(path));
-    if (failure && failure.skip > 0) failure.skip--;
-    else if (failure) {
-      failure.remaining--;
-      if (failure.status === 429) {
-        return json(429, { message: 'You are being rate limited.', retry_after: 0.05, global: false }, { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' });
-      }
-      return json(failure.status, { message: 'Internal Server Error', code: 0 });
+  private injectedFailure(rec: RecordedRequest): RestReply | null {
+    const failure = this.failures.find((f) => f.remaining > 0 && f.method === rec.method && f.path.test(rec.path));
+    if (!failure) return null;
+    if (failure.skip > 0) {
+      failure.skip--;
+      return null;
     }
-    const b = (body ?? {}) as Record<string, unknown>;
-    const m = (re: RegExp) => re.exec(path);
-    let r: RegExpExecArray | null;
+    failure.remaining--;
+    if (failure.status === 429) {
+      return { status: 429, data: { message: 'You are being rate limited.', retry_after: 0.05, global: false }, headers: { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' } };
+    }
+    return { status: failure.status, data: { message: 'Internal Server Error', code: 0 } };
+  }
+
+  private route(rec: RecordedRequest): RestReply {
+    return (
+      this.applicationRoute(rec) ??
+      this.messageRoute(rec) ?? { status: 404, data: { message: `fake discord: no route ${rec.method} ${rec.path}`, code: 0 } }
+    );
+  }
+
+  /** Gateway discovery, the application and its commands. */
+  private applicationRoute({ method, path, body }: RecordedRequest): RestReply | null {
     if (path === '/gateway/bot' || path === '/gateway') {
-      return json(200, {
+      return ok({
         url: `ws://127.0.0.1:${this.port}/gateway`,
         shards: this.recommendedShards,
         session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
       });
     }
-    if (path === '/applications/@me') return json(200, { id: this.appId, name: 'newsbot', flags: 0, bot_public: false });
-    if (path === '/users/@me') return json(200, { id: this.botId, username: 'newsbot', discriminator: '0', avatar: null, bot: true });
-    if ((r = m(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
-      const key = r[2] ?? 'global';
-      if (rec.method === 'PUT') {
-        const list = (Array.isArray(body) ? body : []).map((c) => ({ ...(c as object), id: snowflake(), application_id: this.appId, version: snowflake() }));
-        this.commands.set(key, list);
-        return json(200, list);
-      }
-      return json(200, this.commands.get(key) ?? []);
-    }
-    if (m(/^\/interactions\/\d+\/[^/]+\/callback$/)) return json(204, null);
+    if (path === '/applications/@me') return ok({ id: this.appId, name: 'newsbot', flags: 0, bot_public: false });
+    if (path === '/users/@me') return ok({ id: this.botId, username: 'newsbot', discriminator: '0', avatar: null, bot: true });
+    const r = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path);
+    if (!r) return null;
+    const key = r[2] ?? 'global';
+    if (method !== 'PUT') return ok(this.commands.get(key) ?? []);
+    const list = (Array.isArray(body) ? body : []).map((c) => ({ ...(c as object), id: snowflake(), application_id: this.appId, version: snowflake() }));
+    this.commands.set(key, list);
+    return ok(list);
+  }
+
+  /** Interaction callbacks, webhook (follow-up) messages, channel messages and threads. */
+  private messageRoute({ method, path, body }: RecordedRequest): RestReply | null {
+    const b = (body ?? {}) as Record<string, unknown>;
+    const m = (re: RegExp, verb?: string) => (verb && method !== verb ? null : re.exec(path));
+    let r: RegExpExecArray | null;
+    if (m(/^\/interactions\/\d+\/[^/]+\/callback$/)) return { status: 204, data: null };
     if ((r = m(/^\/webhooks\/\d+\/[^/]+\/messages\/(@original|\d+)$/))) {
-      if (rec.method === 'DELETE') return json(204, null);
-      return json(200, this.messageObject(this.channelId, b, r[1] === '@original' ? snowflake() : r[1]!));
+      if (method === 'DELETE') return { status: 204, data: null };
+      return ok(messageObject(this.botId, this.channelId, b, r[1] === '@original' ? snowflake() : r[1]!));
     }
-    if (m(/^\/webhooks\/\d+\/[^/]+$/) && rec.method === 'POST') return json(200, this.messageObject(this.channelId, b));
-    if ((r = m(/^\/channels\/(\d+)\/messages$/)) && rec.method === 'POST') return json(200, this.messageObject(r[1]!, b));
-    if ((r = m(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/)) && rec.method === 'POST') {
+    if (m(/^\/webhooks\/\d+\/[^/]+$/, 'POST')) return ok(messageObject(this.botId, this.channelId, b));
+    if ((r = m(/^\/channels\/(\d+)\/messages$/, 'POST'))) return ok(messageObject(this.botId, r[1]!, b));
+    if ((r = m(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/, 'POST'))) {
       // Discord gives a thread started on a message the message's id.
-      const thread = {
-        id: r[2]!,
-        type: 11,
-        guild_id: this.guildId,
-        parent_id: r[1]!,
-        name: b.name ?? 'thread',
-        owner_id: this.botId,
-        thread_metadata: { archived: false, auto_archive_duration: b.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
-        message_count: 0,
-        member_count: 1,
-      };
+      const thread = threadObject({ id: r[2]!, parentId: r[1]!, guildId: this.guildId, ownerId: this.botId }, b);
       this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
-      return json(201, thread);
+      return { status: 201, data: thread };
     }
-    if ((r = m(/^\/channels\/(\d+)$/)) && rec.method === 'GET') {
-      return json(200, { id: r[1]!, type: 0, guild_id: this.guildId, name: 'news', position: 0, permission_overwrites: [] });
+    if ((r = m(/^\/channels\/(\d+)$/, 'GET'))) {
+      return ok({ id: r[1]!, type: 0, guild_id: this.guildId, name: 'news', position: 0, permission_overwrites: [] });
     }
-    return json(404, { message: `fake discord: no route ${rec.method} ${path}`, code: 0 });
+    return null;
   }
 }
 

@@ -3,6 +3,7 @@
 // reply; when the script is empty the default reply is used. Requests are recorded for assertions.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { debugLog } from '../../src/debug-log.ts';
 
 export interface FakeReply {
   /** HTTP status (default 200). */
@@ -54,8 +55,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       let body: RecordedRequest['body'] = {};
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as RecordedRequest['body'];
-      } catch {
-        /* recorded as empty */
+      } catch (err) {
+        debugLog('fake openai: body is not JSON, recorded as empty: %s', err);
       }
       requests.push({ path: req.url ?? '', headers: req.headers, body });
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {

@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { debugLog } from '../../src/debug-log.ts';
 
 export interface ApiCall {
   method: string;
@@ -119,7 +120,8 @@ export class FakeSlack {
       let body: Record<string, unknown>;
       try {
         body = parseBody(raw, req.headers['content-type']);
-      } catch {
+      } catch (err) {
+        debugLog('fake slack: unreadable body: %s', err);
         res.writeHead(400).end();
         return;
       }
@@ -146,7 +148,8 @@ export class FakeSlack {
       ws.on('message', (data) => {
         try {
           this.socketMessages.push(JSON.parse(String(data)) as Record<string, unknown>);
-        } catch {
+        } catch (err) {
+          debugLog('fake slack: socket frame is not JSON: %s', err);
           this.socketMessages.push({ unparsable: String(data) });
         }
       });
@@ -211,7 +214,8 @@ async function sendSigned(url: string, secret: string, body: string, contentType
   let json: Record<string, unknown> | null;
   try {
     json = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-  } catch {
+  } catch (err) {
+    debugLog('fake slack: reply is not JSON: %s', err);
     json = null;
   }
   return { status: res.status, text, json };

@@ -177,10 +177,10 @@ export function createBullMqQueue(options: BullMqQueueOptions): JobQueue {
       clearTimeout(t);
       if (!ok) {
         log.warn({ timeoutMs }, 'workers did not finish in time; handing active jobs back');
-        await Promise.all(workers.map((w) => w.close(true).catch(() => undefined)));
+        await Promise.all(workers.map((w) => w.close(true).catch((err) => log.debug({ err }, 'worker close failed'))));
       }
-      await Promise.all([...queues.values()].map((q) => q.close().catch(() => undefined)));
-      await Promise.all([connection, ...workerConnections].map((c) => c.quit().catch(() => c.disconnect())));
+      await Promise.all([...queues.values()].map((q) => q.close().catch((err) => log.debug({ err }, 'queue close failed'))));
+      await Promise.all([connection, ...workerConnections].map((c) => c.quit().catch((err) => { log.debug({ err }, 'redis quit failed; disconnecting'); c.disconnect(); })));
     },
   };
 }

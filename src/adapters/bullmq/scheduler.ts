@@ -62,7 +62,7 @@ export function createBullMqScheduler(o: {
     async close() {
       await worker.close();
       await queue.close();
-      await Promise.all([connection, workerConnection].map((c) => c.quit().catch(() => c.disconnect())));
+      await Promise.all([connection, workerConnection].map((c) => c.quit().catch((err) => { o.log.debug({ err }, 'redis quit failed; disconnecting'); c.disconnect(); })));
     },
   };
 }

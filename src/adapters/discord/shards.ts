@@ -12,6 +12,7 @@ import type { ChildProcess } from 'node:child_process';
 import { ShardingManager } from 'discord.js';
 import { z } from 'zod';
 import type { Logger } from '../../log.ts';
+import { debugLog } from '../../debug-log.ts';
 
 export interface ShardManagerOptions {
   /** Entry script each shard runs, e.g. bin/newsbot.js with args ['start', '--role', 'bot']. */
@@ -45,7 +46,7 @@ export async function recommendedShardCount(token: string, apiUrl = 'https://dis
     signal: AbortSignal.timeout(15_000),
   });
   if (!res.ok) throw new Error(`discord /gateway/bot answered ${res.status}; cannot resolve DISCORD_SHARDS=auto`);
-  const parsed = gatewayBot.safeParse(await res.json().catch(() => null));
+  const parsed = gatewayBot.safeParse(await res.json().catch((err) => { debugLog('discord /gateway/bot body is not JSON: %s', err); return null; }));
   if (!parsed.success) throw new Error('discord /gateway/bot gave no shard count; set DISCORD_SHARDS to a number');
   return parsed.data.shards;
 }

@@ -2,7 +2,7 @@
 // redirects (each hop re-checked), one timeout over the whole exchange, a streamed size cap,
 // conditional GET, charset decoding and refusal of binary bodies. Every failure is a FetchError.
 import net from 'node:net';
-import { Agent, request } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import pkg from '../../../package.json' with { type: 'json' };
 import { formatBytes, type FetchOptions, type Fetcher, type FetcherOptions, type FetchResult } from '../../fetch/port.ts';
 import { binaryReason } from '../../ingest/binary.ts';
@@ -64,20 +64,9 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     const seen = new Set<string>();
     let current = parseTarget(start);
     for (let hop = 0; ; hop++) {
-      // Literal IPs never go through the DNS lookup, so they are checked here, before connecting.
-      const host = current.hostname.replace(/^\[|\]$/g, '');
-      if (net.isIP(host) && !policy.hostAllowed(host)) {
-        const reason = policy.checkAddress(host);
-        if (reason) throw new FetchError('refused', reason, current.href);
-      }
+      refuseLiteralIp(current);
       seen.add(current.href);
-      const headers: Record<string, string> = {
-        'user-agent': userAgent,
-        accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5',
-      };
-      if (hop === 0 && fo.etag) headers['if-none-match'] = fo.etag;
-      if (hop === 0 && fo.lastModified) headers['if-modified-since'] = fo.lastModified;
-      const res = await request(current, { method: 'GET', headers, signal, dispatcher: agent });
+      const res = await request(current, { method: 'GET', headers: requestHeaders(hop === 0 ? fo : {}), signal, dispatcher: agent });
       const header = (name: string) => {
         const v = res.headers[name];
         return (Array.isArray(v) ? v[0] : v) ?? null;
@@ -104,26 +93,41 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         const retryAfter = res.statusCode === 429 || res.statusCode === 503 ? parseRetryAfter(header('retry-after'), Date.now()) : null;
         throw new FetchError('http-status', `HTTP ${res.statusCode}`, current.href, retryAfter);
       }
-      const declared = Number(header('content-length'));
-      if (Number.isFinite(declared) && declared > opts.maxBytes) {
-        res.body.destroy();
-        throw new FetchError('too-large', `body larger than ${formatBytes(opts.maxBytes)}`, current.href);
-      }
-      const bytes = await readCapped(res.body, current.href);
-      const contentType = header('content-type');
-      const binary = binaryReason(bytes, contentType);
-      if (binary) throw new FetchError('not-text', binary, current.href);
-      const decoded = decodeBody(bytes, contentType);
-      return {
-        status: 'ok',
-        url: current.href,
-        contentType,
-        text: decoded.text,
-        etag: header('etag'),
-        lastModified: header('last-modified'),
-        warnings: decoded.warnings,
-      };
+      return readText(res, header, current.href);
     }
+  }
+
+  /** Literal IPs never go through the DNS lookup, so they are checked here, before connecting. */
+  function refuseLiteralIp(target: URL): void {
+    const host = target.hostname.replace(/^\[|\]$/g, '');
+    if (!net.isIP(host) || policy.hostAllowed(host)) return;
+    const reason = policy.checkAddress(host);
+    if (reason) throw new FetchError('refused', reason, target.href);
+  }
+
+  /** Conditional-GET validators go on the first hop only. */
+  function requestHeaders(fo: FetchOptions): Record<string, string> {
+    const headers: Record<string, string> = {
+      'user-agent': userAgent,
+      accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5',
+    };
+    if (fo.etag) headers['if-none-match'] = fo.etag;
+    if (fo.lastModified) headers['if-modified-since'] = fo.lastModified;
+    return headers;
+  }
+
+  async function readText(res: Dispatcher.ResponseData, header: (name: string) => string | null, url: string): Promise<FetchResult> {
+    const declared = Number(header('content-length'));
+    if (Number.isFinite(declared) && declared > opts.maxBytes) {
+      res.body.destroy();
+      throw new FetchError('too-large', `body larger than ${formatBytes(opts.maxBytes)}`, url);
+    }
+    const bytes = await readCapped(res.body, url);
+    const contentType = header('content-type');
+    const binary = binaryReason(bytes, contentType);
+    if (binary) throw new FetchError('not-text', binary, url);
+    const decoded = decodeBody(bytes, contentType);
+    return { status: 'ok', url, contentType, text: decoded.text, etag: header('etag'), lastModified: header('last-modified'), warnings: decoded.warnings };
   }
 
   return {

@@ -2,6 +2,7 @@
 // tests can create several apps side by side.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Metrics } from '../../metrics/port.ts';
+import { debugLog } from '../../debug-log.ts';
 
 export interface PromMetrics extends Metrics {
   registry: Registry;
@@ -37,7 +38,7 @@ export function createPromMetrics(jobCounts?: () => Promise<Record<string, numbe
       labelNames: ['state'],
       registers: [registry],
       async collect() {
-        const counts = await jobCounts().catch(() => ({}) as Record<string, number>);
+        const counts = await jobCounts().catch((err) => { debugLog('job counts unavailable for metrics: %s', err); return {} as Record<string, number>; });
         for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
       },
     });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { FailedJobLog } from '../../queue/failed-log.ts';
 import type { FailedJob } from '../../queue/port.ts';
+import { debugLog } from '../../debug-log.ts';
 
 const recordSchema = z.object({
   id: z.string(),
@@ -32,8 +33,10 @@ export function createFailedJobDir(dir: string): FailedJobLog {
     try {
       const parsed = recordSchema.safeParse(JSON.parse(await readFile(join(dir, file), 'utf8')));
       return parsed.success ? (parsed.data as FailedJob) : null;
-    } catch {
-      return null; // half-written or removed meanwhile: not a failed job we can show
+    } catch (err) {
+      // Half-written or removed meanwhile: not a failed job we can show.
+      debugLog('failed-job record %s unreadable: %s', file, err);
+      return null;
     }
   }
 

@@ -241,7 +241,7 @@ export function createInProcessQueue(options: InProcessQueueOptions): JobQueue {
         delete j.error;
         delete j.failedAt;
         n += 1;
-        await failedLog?.remove(j.id).catch(() => undefined);
+        await failedLog?.remove(j.id).catch((err) => log.debug({ err, jobId: j.id }, 'failed-job record not removed'));
       }
       if (failedLog) {
         // Failures recorded by an earlier run: re-queue them here.

@@ -1,5 +1,6 @@
 // Pool helpers shared by the PostgreSQL ports.
 import type pg from 'pg';
+import { debugLog } from '../../debug-log.ts';
 
 export type Queryable = pg.Pool | pg.PoolClient;
 
@@ -12,7 +13,7 @@ export async function tx<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>)
     await client.query('COMMIT');
     return out;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch((rollbackErr) => debugLog('rollback failed: %s', rollbackErr));
     throw err;
   } finally {
     client.release();

@@ -35,14 +35,14 @@ export async function migrate(pool: pg.Pool, log: Logger, migrations = loadMigra
         await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
         await client.query('COMMIT');
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackErr) => log?.debug({ err: rollbackErr }, 'migration rollback failed'));
         throw new Error(`migration ${m.name} failed: ${(err as Error).message}`, { cause: err });
       }
       done.push(m.name);
       log?.info({ migration: m.name }, 'applied database migration');
     }
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch((err) => log?.debug({ err }, 'migration lock release failed'));
     client.release();
   }
   return done;

@@ -24,7 +24,7 @@ export async function openPostgresStore(url: string, log: Logger): Promise<Store
   try {
     await migrate(pool, log);
   } catch (err) {
-    await pool.end().catch(() => undefined);
+    await pool.end().catch((endErr) => log?.debug({ err: endErr }, 'pool close failed'));
     throw err;
   }
   let closed = false;

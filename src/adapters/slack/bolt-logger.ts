@@ -2,6 +2,7 @@
 // same structure and redaction as ours. Bolt's level is driven by pino's, not by setLevel().
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../log.ts';
+import { debugLog } from '../../debug-log.ts';
 
 const toPino: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error'> = {
   [LogLevel.DEBUG]: 'debug',
@@ -13,7 +14,8 @@ const toPino: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error'> = {
 function safeJson(v: unknown): string {
   try {
     return JSON.stringify(v) ?? String(v);
-  } catch {
+  } catch (err) {
+    debugLog('bolt log argument not serialisable: %s', err);
     return String(v);
   }
 }
