@@ -3,9 +3,9 @@
 // running process records failed jobs as files under DATA_DIR/failed-jobs; `retry` marks them,
 // and the running process re-queues them within a few seconds (or at its next start).
 // `failed` also lists what else was finally lost: chat posts the Discord and Slack adapters gave
-// up on (recorded in the store cache) and scheduled digests marked failed in the store. Those
+// up on (rows in the store) and scheduled digests marked failed in the store. Those
 // are read through the Store port only, so this command never loads discord.js or Bolt.
-import { FAILED_POST_KEYS, failedPostSchema, type FailedPost, type FailedPostPlatform } from '../conversation/failed-posts.ts';
+import { LEGACY_FAILED_POST_KEYS } from '../conversation/failed-posts.ts';
 import { createFailedJobDir } from '../adapters/inprocess/failed-dir.ts';
 import { failedJobsDir, openQueue, openStore } from '../app.ts';
 import { loadConfig } from '../config.ts';
@@ -30,11 +30,13 @@ function show(j: FailedJob): string {
   ].join('\n');
 }
 
-/** Cache keys and record shape the chat adapters write (src/chat/failed-posts.ts). */
-export const CHAT_FAILURE_KEYS = FAILED_POST_KEYS;
-
-export interface FailedChatPost extends FailedPost {
-  platform: FailedPostPlatform;
+/** A failed chat post as printed: `at` is an ISO 8601 time. */
+export interface FailedChatPost {
+  platform: 'discord' | 'slack';
+  what: string;
+  channelId: string;
+  error: string;
+  at: string;
 }
 
 export interface FailedScheduledPost {
@@ -58,29 +60,10 @@ export interface FailedPosts {
 /** Everything the store says was finally not posted, oldest first within each list. */
 export async function readFailedPosts(store: Store): Promise<FailedPosts> {
   const out: FailedPosts = { chat: [], scheduled: [], problems: [] };
-  for (const [platform, key] of Object.entries(CHAT_FAILURE_KEYS) as [FailedChatPost['platform'], string][]) {
-    const raw = await store.cache.get(key);
-    if (raw === null || raw === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      out.problems.push(`${key} is not valid JSON`);
-      continue;
-    }
-    if (!Array.isArray(json)) {
-      out.problems.push(`${key} is not a list`);
-      continue;
-    }
-    let bad = 0;
-    for (const item of json) {
-      const r = failedPostSchema.safeParse(item);
-      if (r.success) out.chat.push({ platform, ...r.data });
-      else bad++;
-    }
-    if (bad) out.problems.push(`${key} holds ${bad} unreadable record${bad === 1 ? '' : 's'}`);
+  out.chat = (await store.chatFailures.list()).map((f) => ({ platform: f.platform, what: f.what, channelId: f.channelId, error: f.error, at: f.at.toISOString() }));
+  for (const key of Object.values(LEGACY_FAILED_POST_KEYS)) {
+    if (await store.cache.get(key)) out.problems.push(`${key} holds failed posts from an older version that could not be read`);
   }
-  out.chat.sort((a, b) => a.at.localeCompare(b.at));
   for (const p of await store.posts.failedPosts()) {
     const sub = await store.subscriptions.get(p.subscriptionId);
     out.scheduled.push({ ...p, topic: sub?.topic ?? null, platform: sub?.platform ?? null, channelId: sub?.channelId ?? null });

@@ -31,7 +31,7 @@ export interface Conversation {
 
 export function createConversation(o: { commands: Command[]; deps: CommandDeps }): Conversation {
   const { commands, deps } = o;
-  const recordFailure: DeliveryDeps['recordFailure'] = (platform, f, err) => recordFailedPost(deps.store.cache, deps.log, platform, f, err);
+  const recordFailure: DeliveryDeps['recordFailure'] = (platform, f, err) => recordFailedPost(deps.store.chatFailures, deps.log, platform, f, err);
   const delivery: DeliveryDeps = { digests: deps.store.digests, log: deps.log, recordFailure };
   const find = (name: string) => commands.find((c) => c.name === name);
 

@@ -129,6 +129,26 @@ export interface DigestStore {
   digestForThread(platform: string, threadId: string): Promise<Digest | null>;
 }
 
+/** A chat post that finally failed (after the platform client's own retries). */
+export interface ChatFailure {
+  platform: 'discord' | 'slack';
+  /** What was being posted, e.g. "digest", "follow-up answer". */
+  what: string;
+  channelId: string;
+  error: string;
+  at: Date;
+}
+
+/** Failed chat posts, one row each, kept so they stay visible (`newsbot jobs failed`). */
+export interface ChatFailureStore {
+  /** Adds one; only the newest CHAT_FAILURES_KEPT of its platform are kept. */
+  record(f: ChatFailure): Promise<void>;
+  /** All kept failures, oldest first. */
+  list(): Promise<ChatFailure[]>;
+}
+
+export const CHAT_FAILURES_KEPT = 100;
+
 /** Small key/value cache (model outputs by content hash + model + prompt version) and model usage. */
 export interface CacheStore {
   get(key: string): Promise<string | null>;
@@ -145,6 +165,7 @@ export interface Store {
   subscriptions: SubscriptionStore;
   posts: PostStore;
   digests: DigestStore;
+  chatFailures: ChatFailureStore;
   cache: CacheStore;
   /** Throws when the database cannot be reached. */
   ping(): Promise<void>;

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sources } from '../../commands/sources.ts';
 import { subscribe } from '../../commands/subscribe.ts';
 import type { Store } from '../../src/store/ports.ts';
-import { failedChatPosts } from '../../src/conversation/failed-posts.ts';
+import type { ChatFailureStore } from '../../src/store/ports.ts';
 
-const discordFailures = (cache: Parameters<typeof failedChatPosts>[0]) => failedChatPosts(cache, 'discord');
+const discordFailures = async (failures: ChatFailureStore) => (await failures.list()).filter((f) => f.platform === 'discord');
 import { PartialPostError } from '../../src/chat/port.ts';
 import { paragraph, text } from '../../src/render/document.ts';
 import { MEMBER_ONLY } from '../support/fake-discord.ts';
@@ -123,7 +123,7 @@ describe('Discord adapter (real discord.js against a fake Discord)', () => {
     h.fake.fail('POST', /\/channels\/\d+\/messages$/, 500, 10);
     await expect(h.adapter.post(where, doc)).rejects.toThrow();
     expect(sends()).toBe(2 + 3);
-    const failures = await discordFailures(h.store.cache);
+    const failures = await discordFailures(h.store.chatFailures);
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ channelId: h.fake.channelId });
   });
@@ -142,6 +142,6 @@ describe('Discord adapter (real discord.js against a fake Discord)', () => {
     const threads = h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${where.channelId}/messages/${partial.ref.messageId}/threads`);
     expect(threads).toHaveLength(1);
     expect(partial.ref.threadId).toBeTruthy();
-    expect((await discordFailures(h.store.cache))[0]?.what).toContain(`1 of ${partial.total}`);
+    expect((await discordFailures(h.store.chatFailures))[0]?.what).toContain(`1 of ${partial.total}`);
   });
 });

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/adapters/postgres/store.ts';
+import { loadMigrations, migrate } from '../../src/adapters/postgres/migrate.ts';
 import { createLogger } from '../../src/log.ts';
 import { storeContract } from '../contract/store.contract.ts';
 import { DATABASE_URL, postgresAvailable } from '../support/services.ts';
@@ -72,6 +73,36 @@ if (await postgresAvailable()) {
             byline: null, publishedAt: at, fetchedAt: at, text: 'text\u0000with nul', contentHash: 'nul-hash',
           });
           expect((await s.articles.get('nul-1'))?.title).toBe('Bad title');
+        } finally {
+          await s.close();
+        }
+      });
+    });
+
+    it('moves failed-post lists an older version kept in the cache into their table', async () => {
+      await withSchema('f', async (fresh) => {
+        const pool = new pg.Pool({ connectionString: urlFor(fresh) });
+        try {
+          await migrate(pool, log, loadMigrations().filter((m) => m.version < 4));
+          const list = [
+            { at: '2031-05-20T09:00:00.000Z', what: 'digest', channelId: '1', error: 'Missing Access' },
+            { what: 42 },
+            { at: '2031-05-20T10:00:00.000Z', what: 'follow-up answer', channelId: '2', error: 'Unknown Channel' },
+          ];
+          const put = 'INSERT INTO cache (key, value, updated_at) VALUES ($1, $2, now())';
+          await pool.query(put, ['discord:failed-posts', JSON.stringify(list)]);
+          await pool.query(put, ['slack:failed-posts', '[{not json']);
+        } finally {
+          await pool.end();
+        }
+        const s = await openPostgresStore(urlFor(fresh), log);
+        try {
+          expect(await s.chatFailures.list()).toEqual([
+            { platform: 'discord', what: 'digest', channelId: '1', error: 'Missing Access', at: new Date('2031-05-20T09:00:00.000Z') },
+            { platform: 'discord', what: 'follow-up answer', channelId: '2', error: 'Unknown Channel', at: new Date('2031-05-20T10:00:00.000Z') },
+          ]);
+          expect(await s.cache.get('discord:failed-posts')).toBeNull();
+          expect(await s.cache.get('slack:failed-posts')).toBe('[{not json');
         } finally {
           await s.close();
         }

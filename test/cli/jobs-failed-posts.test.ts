@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recordFailedPost } from '../../src/conversation/failed-posts.ts';
 import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
+import { openDatabase } from '../../src/adapters/sqlite/database.ts';
+import { loadMigrations, migrate } from '../../src/adapters/sqlite/migrate.ts';
 import { createLogger } from '../../src/log.ts';
 import { runCliCaptured } from '../support/cli.ts';
 
@@ -29,8 +31,8 @@ describe('newsbot jobs failed: failed posts', () => {
       const store = await openSqliteStore(join(dir, 'newsbot.db'));
       const log = createLogger('silent');
       // Written exactly as the conversation records them when a post finally fails.
-      await recordFailedPost(store.cache, log, 'discord', { what: 'follow-up answer', channelId: '777000111' }, new Error('Missing Access'));
-      await recordFailedPost(store.cache, log, 'slack', { what: 'digest', channelId: 'C0HARBOUR' }, new Error('channel_not_found'));
+      await recordFailedPost(store.chatFailures, log, 'discord', { what: 'follow-up answer', channelId: '777000111' }, new Error('Missing Access'));
+      await recordFailedPost(store.chatFailures, log, 'slack', { what: 'digest', channelId: 'C0HARBOUR' }, new Error('channel_not_found'));
       const sub = await store.subscriptions.add({
         platform: 'discord', workspaceId: 'G1', channelId: '555000222', topic: 'harbour strike', cron: '30 8 * * *', timezone: 'Europe/Kyiv',
         maxStories: 5, quietHours: null, whenEmpty: 'note', createdBy: 'U1',
@@ -65,16 +67,33 @@ describe('newsbot jobs failed: failed posts', () => {
     });
   });
 
-  it('says which records it could not read instead of skipping them silently', async () => {
+  it('moves failed posts recorded by an older version into the table and reports a list it could not read', async () => {
     await withDataDir(async (dir) => {
-      const store = await openSqliteStore(join(dir, 'newsbot.db'));
-      await store.cache.put('discord:failed-posts', JSON.stringify([{ at: '2031-05-20T09:00:00.000Z', what: 'digest', channelId: '1', error: 'x' }, { what: 42 }]));
-      await store.cache.put('slack:failed-posts', '{not json');
-      await store.close();
+      // A database as an older version left it: every migration before the failed-posts table,
+      // failures kept as JSON lists in the cache.
+      const db = openDatabase(join(dir, 'newsbot.db'));
+      migrate(db, loadMigrations().filter((m) => m.version < 4));
+      const put = db.prepare('INSERT INTO cache (key, value, updated_at) VALUES (?, ?, 0)');
+      put.run('discord:failed-posts', JSON.stringify([
+        { at: '2031-05-20T09:00:00.000Z', what: 'digest', channelId: '1', error: 'Missing Access' },
+        { what: 42 },
+        { at: '2031-05-20T10:00:00.000Z', what: 'follow-up answer', channelId: '2', error: 'Unknown Channel' },
+      ]));
+      put.run('slack:failed-posts', '{not json');
+      db.close();
+
       const r = await cli(['jobs', 'failed'], { DATA_DIR: dir });
       expect(r.code).toBe(0);
-      expect(r.out).toContain('failed chat posts (1):\ndiscord  digest  channel 1  failed 2031-05-20T09:00:00.000Z');
-      expect(r.err).toBe('newsbot jobs: discord:failed-posts holds 1 unreadable record\nnewsbot jobs: slack:failed-posts is not valid JSON\n');
+      expect(r.out).toContain(
+        'failed chat posts (2):\ndiscord  digest  channel 1  failed 2031-05-20T09:00:00.000Z\n    error: Missing Access\n' +
+          'discord  follow-up answer  channel 2  failed 2031-05-20T10:00:00.000Z\n',
+      );
+      expect(r.err).toBe('newsbot jobs: slack:failed-posts holds failed posts from an older version that could not be read\n');
+
+      const store = await openSqliteStore(join(dir, 'newsbot.db'));
+      expect(await store.cache.get('discord:failed-posts')).toBeNull();
+      expect(await store.cache.get('slack:failed-posts')).toBe('{not json');
+      await store.close();
     });
   });
 });

@@ -181,6 +181,33 @@ export function miscContract(ctx: StoreCtx): void {
     });
   });
 
+  describe('chat failures', () => {
+    it('keeps each failed post as a row, oldest first, with what, channel, error and time', async () => {
+      const channel = uid('chan');
+      const e = era();
+      await ctx.store().chatFailures.record({ platform: 'slack', what: 'follow-up answer', channelId: channel, error: 'not_in_channel', at: e.at(2) });
+      await ctx.store().chatFailures.record({ platform: 'discord', what: 'digest', channelId: channel, error: 'Missing Access', at: e.at(1) });
+      const mine = (await ctx.store().chatFailures.list()).filter((f) => f.channelId === channel);
+      expect(mine).toEqual([
+        { platform: 'discord', what: 'digest', channelId: channel, error: 'Missing Access', at: e.at(1) },
+        { platform: 'slack', what: 'follow-up answer', channelId: channel, error: 'not_in_channel', at: e.at(2) },
+      ]);
+    });
+
+    it('keeps only the newest 100 failures of a platform', async () => {
+      const channel = uid('flood');
+      const e = era();
+      for (let i = 0; i < 101; i++) {
+        await ctx.store().chatFailures.record({ platform: 'discord', what: `post ${i}`, channelId: channel, error: 'Missing Access', at: new Date(e.at(0).getTime() + i * 1000) });
+      }
+      const all = await ctx.store().chatFailures.list();
+      expect(all.filter((f) => f.platform === 'discord')).toHaveLength(100);
+      const mine = all.filter((f) => f.channelId === channel).map((f) => f.what);
+      expect(mine[0]).toBe('post 1');
+      expect(mine.at(-1)).toBe('post 100');
+    });
+  });
+
   describe('cache', () => {
     it('stores values by key, the last write winning', async () => {
       const k = uid('key');

@@ -10,6 +10,7 @@ import { pgPosts } from './posts.ts';
 import { pgQuotes } from './quotes.ts';
 import { pgSources } from './sources.ts';
 import { pgSubscriptions } from './subscriptions.ts';
+import { pgChatFailures } from './chat-failures.ts';
 
 /**
  * Connects to `url` (postgres://user:pass@host:port/db, libpq options such as
@@ -35,6 +36,7 @@ export async function openPostgresStore(url: string, log: Logger): Promise<Store
     subscriptions: pgSubscriptions(pool),
     posts: pgPosts(pool),
     digests: pgDigests(pool),
+    chatFailures: pgChatFailures(pool),
     cache: pgCache(pool),
     async ping() {
       await pool.query('SELECT 1');

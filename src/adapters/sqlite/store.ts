@@ -10,6 +10,7 @@ import { sqlitePosts } from './posts.ts';
 import { sqliteQuotes } from './quotes.ts';
 import { sqliteSources } from './sources.ts';
 import { sqliteSubscriptions } from './subscriptions.ts';
+import { sqliteChatFailures } from './chat-failures.ts';
 
 /**
  * Opens (creating folder and file when needed) and migrates the database at `path`.
@@ -32,6 +33,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
     subscriptions: sqliteSubscriptions(st),
     posts: sqlitePosts(st),
     digests: sqliteDigests(st),
+    chatFailures: sqliteChatFailures(st),
     cache: sqliteCache(st),
     async ping() {
       db.prepare('SELECT 1').get();

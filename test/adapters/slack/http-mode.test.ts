@@ -6,9 +6,9 @@ import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/sla
 import { SlackPostError } from '../../../src/adapters/slack/post-messages.ts';
 import { PartialPostError } from '../../../src/chat/port.ts';
 import { createConversation } from '../../../src/conversation/conversation.ts';
-import { failedChatPosts } from '../../../src/conversation/failed-posts.ts';
+import type { ChatFailureStore } from '../../../src/store/ports.ts';
 
-const slackFailures = (cache: Parameters<typeof failedChatPosts>[0]) => failedChatPosts(cache, 'slack');
+const slackFailures = async (failures: ChatFailureStore) => (await failures.list()).filter((f) => f.platform === 'slack');
 import { createLogger } from '../../../src/log.ts';
 import { paragraph, text } from '../../../src/render/document.ts';
 import type { SlackMessage } from '../../../src/render/slack.ts';
@@ -190,7 +190,7 @@ describe('Slack adapter in HTTP mode', () => {
     const r = await fake.waitFor(() => responsesFor('C0NOTIN').find((x) => String(x.body.text).includes('Invite me')));
     expect(r.body.response_type).toBe('ephemeral');
     // both failures are recorded in the store, visible after the fact
-    const failed = await slackFailures(store.cache);
+    const failed = await slackFailures(store.chatFailures);
     expect(failed.map((f) => f.channelId)).toEqual(expect.arrayContaining(['C0GONE', 'C0NOTIN']));
     expect(failed.find((f) => f.channelId === 'C0NOTIN')?.error).toContain('not_in_channel');
   });
@@ -206,7 +206,7 @@ describe('Slack adapter in HTTP mode', () => {
     expect([partial.sent, partial.total > 1]).toEqual([1, true]);
     expect(partial.ref.messageId).toBe(String(postsIn('C0PART')[0]?.response?.ts));
     expect(partial.ref.threadId).toBe(partial.ref.messageId);
-    expect((await slackFailures(store.cache)).some((f) => f.channelId === 'C0PART' && f.error.includes('channel_not_found'))).toBe(true);
+    expect((await slackFailures(store.chatFailures)).some((f) => f.channelId === 'C0PART' && f.error.includes('channel_not_found'))).toBe(true);
   });
 
   it('refuses /sources add for a non-manager and allows workspace admins and allow-listed users', async () => {

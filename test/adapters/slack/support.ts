@@ -35,6 +35,7 @@ export function delayingStore(inner: Store, delay: { ms: number; gate?: Promise<
     subscriptions: wrap(inner.subscriptions),
     posts: wrap(inner.posts),
     digests: wrap(inner.digests),
+    chatFailures: wrap(inner.chatFailures),
     cache: wrap(inner.cache),
     ping: () => inner.ping(),
     close: () => inner.close(),
