@@ -19,6 +19,7 @@ import { startFakeDiscord, type FakeDiscord } from '../test/support/fake-discord
 import { percentile } from './stats.ts';
 import { syntheticArticle } from './synthetic.ts';
 import type { Bench, BenchRow } from './types.ts';
+import { createWork } from '../src/app/work.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -46,7 +47,7 @@ const bench: Bench = {
       config: loadConfig({ DATA_DIR: dir }),
       store,
       model: null,
-      queue: { enqueue: async () => 'bench' },
+      work: createWork({ enqueue: async () => 'bench' }),
       log,
       now: () => new Date('2026-11-28T12:00:00Z'),
       onSubscriptionsChanged: async () => {},

@@ -9,8 +9,6 @@ import { link, text, type Doc, type Inline } from '../src/render/document.ts';
 import type { Command } from './types.ts';
 import type { CommandDeps } from './deps.ts';
 import { present, usageError } from './options.ts';
-import { enqueueJob, ingestSource } from '../jobs/index.ts';
-import { ingestWindow } from '../jobs/ingest-source.ts';
 import { guessUrlKind } from '../src/ingest/targets.ts';
 
 const USAGE = '/sources add <url> [fulltext:auto|always|never] | /sources list | /sources remove <url or id>';
@@ -91,7 +89,7 @@ export const sources: Command<CommandDeps> = {
       const source = await deps.store.sources.add({ url: a.url, kind: guessUrlKind(a.url), fullText: a.fulltext ?? null });
       // Adding a source again with a setting changes the setting.
       if (a.fulltext && source.fullText !== a.fulltext) await deps.store.sources.setFullText(source.id, a.fulltext);
-      await enqueueJob(deps.queue, ingestSource, { sourceId: source.id, window: ingestWindow(deps.now()) });
+      await deps.work.ingestSource(source.id, { at: deps.now() });
       deps.log.info({ sourceId: source.id, by: ctx.userId }, 'source added');
       return { kind: 'private', text: `Added ${source.url} (id ${source.id}${a.fulltext ? `, full text ${a.fulltext}` : ''}). Reading it now; its articles appear in digests shortly.` };
     }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { JobDefinition } from './deps.ts';
 import { idPart } from './ids.ts';
-import { processArticle } from './process-article.ts';
+import { enqueueProcessArticle } from './process-article.ts';
 
 const schema = z.object({
   articleId: z.string().min(1).max(200),
@@ -24,14 +24,7 @@ export const fetchArticle: JobDefinition<typeof schema> = {
   worker: { concurrency: 8, attempts: ATTEMPTS, backoffMs: 30_000 },
   async process(p, deps, ctx) {
     const outcome = await deps.fetchFullText(p, ctx.attempt >= ATTEMPTS);
-    if (outcome.status === 'page') {
-      const next = { articleId: outcome.article.id, contentHash: outcome.article.contentHash };
-      await deps.queue.enqueue(processArticle.name, processArticle.schema.parse(next), {
-        jobId: processArticle.jobId(next),
-        attempts: processArticle.worker.attempts,
-        backoffMs: processArticle.worker.backoffMs,
-      });
-    }
+    if (outcome.status === 'page') await enqueueProcessArticle(deps.queue, outcome.article);
     const reason = outcome.status === 'page' ? undefined : outcome.reason;
     ctx.log.info({ articleId: p.articleId, outcome: outcome.status, reason }, 'article page read');
   },

@@ -1,7 +1,6 @@
 // The job registry: every job definition, how a process starts working them, and the one way
-// to enqueue one (payload parsed with zod; id and retry policy from the definition).
-import type { z } from 'zod';
-import { PermanentJobError, type JobOptions, type JobQueue, type WorkerOptions } from '../src/queue/port.ts';
+// to enqueue one (enqueue.ts: payload parsed with zod; id and retry policy from the definition).
+import { PermanentJobError, type JobQueue, type WorkerOptions } from '../src/queue/port.ts';
 import type { JobDefinition, JobDeps } from './deps.ts';
 import { fetchArticle } from './fetch-article.ts';
 import { ingestSource } from './ingest-source.ts';
@@ -44,18 +43,4 @@ export function registerJobs(queue: JobQueue, deps: JobDeps, opts: RegisterOptio
   return names;
 }
 
-/** Enqueues a job; throws a ZodError when the payload is invalid (a programming error upstream). */
-export async function enqueueJob<S extends z.ZodType>(
-  queue: Pick<JobQueue, 'enqueue'>,
-  job: JobDefinition<S>,
-  payload: z.input<S>,
-  opts: Pick<JobOptions, 'delayMs'> = {},
-): Promise<string> {
-  const p = job.schema.parse(payload);
-  return queue.enqueue(job.name, p, {
-    jobId: job.jobId(p),
-    ...(job.worker.attempts ? { attempts: job.worker.attempts } : {}),
-    ...(job.worker.backoffMs ? { backoffMs: job.worker.backoffMs } : {}),
-    ...opts,
-  });
-}
+export { enqueueJob } from './enqueue.ts';

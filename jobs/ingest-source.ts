@@ -7,7 +7,8 @@ import { PermanentJobError } from '../src/queue/port.ts';
 import type { JobDefinition } from './deps.ts';
 import { idPart, shortHash } from './ids.ts';
 import { fetchArticle } from './fetch-article.ts';
-import { processArticle } from './process-article.ts';
+import { enqueueProcessArticle } from './process-article.ts';
+import { enqueueJob } from './enqueue.ts';
 
 const schema = z
   .object({
@@ -41,22 +42,8 @@ export const ingestSource: JobDefinition<typeof schema> = {
       target = source.url;
     }
     const outcome = await deps.ingest([target!], { sourceId: p.sourceId ?? null });
-    for (const a of outcome.changed) {
-      const payload = { articleId: a.id, contentHash: a.contentHash };
-      await deps.queue.enqueue(processArticle.name, processArticle.schema.parse(payload), {
-        jobId: processArticle.jobId(payload),
-        attempts: processArticle.worker.attempts,
-        backoffMs: processArticle.worker.backoffMs,
-      });
-    }
-    for (const a of outcome.pending) {
-      const payload = { articleId: a.id, feedHash: a.feedHash };
-      await deps.queue.enqueue(fetchArticle.name, fetchArticle.schema.parse(payload), {
-        jobId: fetchArticle.jobId(payload),
-        attempts: fetchArticle.worker.attempts,
-        backoffMs: fetchArticle.worker.backoffMs,
-      });
-    }
+    for (const a of outcome.changed) await enqueueProcessArticle(deps.queue, a);
+    for (const a of outcome.pending) await enqueueJob(deps.queue, fetchArticle, { articleId: a.id, feedHash: a.feedHash });
     ctx.log.info({ sourceId: p.sourceId, target, pages: outcome.pending.length, changed: outcome.changed.length }, 'source ingested');
   },
 };

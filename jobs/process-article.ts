@@ -7,6 +7,7 @@ import { PermanentJobError, type JobQueue } from '../src/queue/port.ts';
 import type { Store } from '../src/store/ports.ts';
 import type { JobDefinition } from './deps.ts';
 import { idPart } from './ids.ts';
+import { enqueueJob } from './enqueue.ts';
 
 const schema = z.object({
   articleId: z.string().min(1).max(200),
@@ -46,15 +47,18 @@ export async function enqueuePending(
   for (;;) {
     const page = await store.articles.pending({ limit: pageSize, ...(after ? { after } : {}) });
     for (const p of page) {
-      const payload = schema.parse({ articleId: p.id, contentHash: p.contentHash });
-      await queue.enqueue(processArticle.name, payload, {
-        jobId: processArticle.jobId(payload),
-        attempts: processArticle.worker.attempts,
-        backoffMs: processArticle.worker.backoffMs,
-      });
+      await enqueueProcessArticle(queue, p);
       n++;
     }
     if (page.length < pageSize) return n;
     after = page.at(-1)!.id;
   }
+}
+
+/**
+ * The one place process-article is enqueued: for an article that is new or whose text changed
+ * (ingest-source, fetch-article) and for articles a crash left pending (enqueuePending).
+ */
+export async function enqueueProcessArticle(queue: Pick<JobQueue, 'enqueue'>, a: { id: string; contentHash: string }): Promise<string> {
+  return enqueueJob(queue, processArticle, { articleId: a.id, contentHash: a.contentHash });
 }

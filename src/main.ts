@@ -6,9 +6,6 @@ import { packagePath } from './paths.ts';
 import { allCommands } from '../commands/index.ts';
 import { createConversation } from './conversation/conversation.ts';
 import type { Command, CommandDeps } from './conversation/types.ts';
-import { enqueueJob, ingestSource } from '../jobs/index.ts';
-import { ingestWindow } from '../jobs/ingest-source.ts';
-import type { JobDeps, PostFn } from '../jobs/deps.ts';
 import { openApp, openChats, openFetcher, openOps, openQueue, openScheduler } from './app.ts';
 import type { ChatAdapter } from './chat/port.ts';
 import type { Config } from './config.ts';
@@ -17,6 +14,9 @@ import type { Logger } from './log.ts';
 import type { Metrics } from './metrics/port.ts';
 import type { JobQueue } from './queue/port.ts';
 import { startJobRuntime, type JobRuntime, type Role } from './app/job-runtime.ts';
+import { createWork } from './app/work.ts';
+import type { Work } from './queue/work.ts';
+import type { Store } from './store/ports.ts';
 import { debugLog } from './debug-log.ts';
 
 export type { Role };
@@ -70,17 +70,18 @@ export async function startNewsbot(
   // Chat first (it answers within 3 s from the moment it is up); schedules reconcile through
   // the job runtime once it exists.
   let runtime: JobRuntime | null = null;
+  const work = createWork(queue);
   const commandDeps: CommandDeps = {
     config,
     store,
     model,
-    queue,
+    work,
     log,
     now: () => new Date(),
     onSubscriptionsChanged: async () => runtime?.onSubscriptionsChanged(),
   };
   const conversation = createConversation({ commands: timed(allCommands, metrics), deps: commandDeps });
-  const post: PostFn = conversation.post(() => chats);
+  const post = conversation.post(() => chats);
   let startIngested!: () => void;
   const ready = new Promise<void>((resolve) => (startIngested = resolve));
   if (role !== 'worker') {
@@ -101,7 +102,7 @@ export async function startNewsbot(
     openScheduler: (fire) => openScheduler(config, log, fire),
   });
   if (role !== 'worker' && leader) {
-    await ingestAtStart(config, store, queue, log);
+    await ingestAtStart(config, store, work, log);
     void settled(queue, START_INGEST_WAIT_MS).then(startIngested);
   } else startIngested();
 
@@ -152,14 +153,14 @@ async function settled(queue: Pick<JobQueue, 'counts'>, maxMs: number): Promise<
  * Registers the configured sources (NEWSBOT_FEEDS, or the sample feed when none is set) and
  * ingests each of them once now; INGEST_CRON ticks take over from there.
  */
-async function ingestAtStart(config: Config, store: JobDeps['store'], queue: JobDeps['queue'], log: Logger): Promise<void> {
+async function ingestAtStart(config: Config, store: Store, work: Work, log: Logger): Promise<void> {
   const targets = config.NEWSBOT_FEEDS.length ? config.NEWSBOT_FEEDS : [SAMPLE_FEED];
-  const window = ingestWindow(new Date(), 'start');
+  const at = new Date();
   for (const raw of targets) {
     try {
       const target = await classifyTarget(raw);
       const source = await store.sources.add({ url: targetKey(target), kind: guessKind(target) });
-      await enqueueJob(queue, ingestSource, { sourceId: source.id, window });
+      await work.ingestSource(source.id, { at, start: true });
     } catch (err) {
       log.warn({ target: raw, err: (err as Error).message }, 'source not added');
     }

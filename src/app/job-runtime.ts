@@ -15,6 +15,7 @@ import type { TextModel } from '../llm/port.ts';
 import type { Logger } from '../log.ts';
 import { catchUpMissed } from '../schedule/catch-up.ts';
 import { createFireHandler } from '../schedule/fire.ts';
+import { createWork } from './work.ts';
 import type { FireFn, Scheduler } from '../schedule/port.ts';
 import { reconcileSubscriptions, upsertFixedSchedules } from '../schedule/reconcile.ts';
 import type { Store } from '../store/ports.ts';
@@ -80,7 +81,7 @@ export async function startJobRuntime(o: {
   let scheduler: Scheduler | null = null;
   const graceMs = config.DIGEST_GRACE_MINUTES * 60_000;
   if (role !== 'worker' && o.schedules !== false) {
-    const fire = createFireHandler({ store, queue, log, graceMs });
+    const fire = createFireHandler({ store, work: createWork(queue), log, graceMs });
     scheduler = await o.openScheduler(fire);
     await upsertFixedSchedules(scheduler, config.INGEST_CRON);
     const r = await reconcileSubscriptions(store, scheduler);

@@ -7,7 +7,7 @@ import type { Posted } from '../chat/port.ts';
 import type { Digest, Platform } from '../domain/types.ts';
 import type { TextModel } from '../llm/port.ts';
 import type { Logger } from '../log.ts';
-import type { JobQueue } from '../queue/port.ts';
+import type { Work } from '../queue/work.ts';
 import type { Doc } from '../render/document.ts';
 import type { Store } from '../store/ports.ts';
 
@@ -51,7 +51,8 @@ export interface CommandDeps {
   config: Config;
   store: Store;
   model: TextModel | null;
-  queue: Pick<JobQueue, 'enqueue'>;
+  /** Work for later (a source added from chat is ingested at once, by a job). */
+  work: Pick<Work, 'ingestSource'>;
   log: Logger;
   now: () => Date;
   /** Reconciles schedules after a subscription was added or removed. */

@@ -7,10 +7,8 @@
 // quiet hours are skipped. Job ids are deterministic, so two processes firing the same slot
 // enqueue one job (BullMQ) or two jobs of which the store claim lets one post (embedded).
 import { createHash } from 'node:crypto';
-import { enqueueJob, ingestSource, postDigest, prune } from '../../jobs/index.ts';
-import { ingestWindow } from '../../jobs/ingest-source.ts';
 import type { Logger } from '../log.ts';
-import type { JobQueue } from '../queue/port.ts';
+import type { Work } from '../queue/work.ts';
 import type { Store } from '../store/ports.ts';
 import { isQuiet, periodOf } from './period.ts';
 import type { FireFn } from './port.ts';
@@ -20,7 +18,8 @@ export const DEFAULT_GRACE_MS = 2 * 3600_000;
 
 export interface FireOptions {
   store: Store;
-  queue: Pick<JobQueue, 'enqueue'>;
+  /** Where fires become jobs (src/app/work.ts). */
+  work: Work;
   log: Logger;
   now?: () => Date;
   /** How late a digest fire may be and still post; default 2 h. */
@@ -53,22 +52,19 @@ export function createFireHandler(o: FireOptions): FireFn {
       if (isQuiet(firedAt, sub.timezone, sub.quietHours)) {
         return void o.log.info({ subscriptionId, period, quietHours: sub.quietHours }, 'digest period skipped: quiet hours');
       }
-      await enqueueJob(o.queue, postDigest, { subscriptionId, period });
+      await o.work.postDigest(subscriptionId, period);
       return;
     }
     if (id === 'ingest') {
       // An ingest tick older than the grace window is superseded by the next one.
       if (lateMs > graceMs) return void o.log.warn({ firedAt }, 'ingest tick skipped: too late');
-      const window = ingestWindow(firedAt);
       const sources = await o.store.sources.list();
-      for (const s of sources) {
-        await enqueueJob(o.queue, ingestSource, { sourceId: s.id, window }, { delayMs: jitterDelay(s.id, jitterMs) });
-      }
-      o.log.info({ window, sources: sources.length }, 'ingest tick');
+      for (const s of sources) await o.work.ingestSource(s.id, { at: firedAt, delayMs: jitterDelay(s.id, jitterMs) });
+      o.log.info({ firedAt, sources: sources.length }, 'ingest tick');
       return;
     }
     if (id === 'prune') {
-      await enqueueJob(o.queue, prune, { day: firedAt.toISOString().slice(0, 10) });
+      await o.work.prune(firedAt.toISOString().slice(0, 10));
       return;
     }
     o.log.warn({ id, job: job.name }, 'unknown schedule fired; ignored');

@@ -11,6 +11,7 @@ import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createConversation } from '../../src/conversation/conversation.ts';
 import type { Store } from '../../src/store/ports.ts';
+import { createWork } from '../../src/app/work.ts';
 
 let cleanup: (() => Promise<void>) | null = null;
 afterEach(async () => {
@@ -33,7 +34,7 @@ async function run(
     config: loadConfig({ DATA_DIR: dir }),
     store,
     model: null,
-    queue: { enqueue: async (name, payload) => (jobs.push({ name, payload }), 'j') },
+    work: createWork({ enqueue: async (name, payload) => (jobs.push({ name, payload }), 'j') }),
     log: pino({ level: 'silent' }),
     now: () => new Date(),
     onSubscriptionsChanged: async () => {},

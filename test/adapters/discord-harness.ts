@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createConversation } from '../../src/conversation/conversation.ts';
 import type { Store } from '../../src/store/ports.ts';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
+import { createWork } from '../../src/app/work.ts';
 
 export interface Harness {
   fake: FakeDiscord;
@@ -36,12 +37,12 @@ export async function startHarness(
     config: loadConfig({ DATA_DIR: dir }),
     store,
     model: null,
-    queue: {
+    work: createWork({
       async enqueue(name, payload) {
         jobs.push({ name, payload });
         return `job-${jobs.length}`;
       },
-    },
+    }),
     log,
     now: () => new Date(),
     onSubscriptionsChanged: async () => {},

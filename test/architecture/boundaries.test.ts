@@ -1,5 +1,5 @@
 // DESIGN.md rule 1: the core never imports an SDK; adapters never import each other;
-// only src/app.ts (and the entry points) choose adapters.
+// only src/app.ts (and the entry points) choose adapters; only the composition root uses jobs/.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,14 @@ describe('architecture boundaries', () => {
         })
         .map((i) => `${f} imports ${i}`);
     });
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps jobs/ out of the core: only the composition root (src/app/) turns work into jobs', () => {
+    const outside = [...files(join(root, 'src')), ...files(join(root, 'commands'))]
+      .map((f) => relative(root, f))
+      .filter((f) => !f.startsWith('src/app/') && f !== 'src/app.ts');
+    const offenders = outside.flatMap((f) => imports(join(root, f)).filter((i) => /(^|\/)jobs\//.test(i)).map((i) => `${f} imports ${i}`));
     expect(offenders).toEqual([]);
   });
 

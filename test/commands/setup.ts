@@ -18,6 +18,7 @@ import { extractQuotes, speakersOf } from '../../src/nlp/quotes.ts';
 import type { JobOptions, JobQueue } from '../../src/queue/port.ts';
 import { renderText } from '../../src/render/text.ts';
 import type { Store } from '../../src/store/ports.ts';
+import { createWork } from '../../src/app/work.ts';
 
 export const NOW = new Date('2031-05-20T12:00:00Z');
 const HOUR = 3_600_000;
@@ -129,7 +130,7 @@ export async function openFixture(o: { wrapStore?: (s: Store) => Store } = {}): 
     config: loadConfig({ DATA_DIR: dir }),
     store,
     model: null,
-    queue,
+    work: createWork(queue),
     log: createLogger('error', logStream),
     now: () => NOW,
     onSubscriptionsChanged: async () => {},

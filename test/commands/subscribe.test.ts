@@ -9,6 +9,7 @@ import { openSqliteStore } from '../../src/adapters/sqlite/store.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Store } from '../../src/store/ports.ts';
+import { createWork } from '../../src/app/work.ts';
 
 const commands = [subscribe, unsubscribe, subscriptions];
 const ctx: CommandContext = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', threadId: null, userId: 'U1', canManage: true };
@@ -25,7 +26,7 @@ describe('subscription commands', () => {
       config: loadConfig({}),
       store,
       model: null,
-      queue: { enqueue: async () => 'x' },
+      work: createWork({ enqueue: async () => 'x' }),
       log: createLogger('silent'),
       now: () => new Date('2026-11-28T05:00:00Z'),
       onSubscriptionsChanged: async () => void changes++,

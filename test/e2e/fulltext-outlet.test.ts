@@ -21,6 +21,7 @@ import { manager } from '../commands/setup.ts';
 import { DISALLOWED, PAYWALLED, PAYWALL_TEXT, STORIES, startOutlet, type Outlet } from '../support/outlet.ts';
 import { REDIS_URL, redisAvailable } from '../support/services.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { createWork } from '../../src/app/work.ts';
 
 const log = createLogger('silent');
 const redisOk = await redisAvailable();
@@ -62,7 +63,7 @@ async function run(makeQueue: () => JobQueue) {
     await waitFor(async () => (await store.sources.get(source.id))?.lastFetchedAt?.toISOString() !== undefined, 20_000, 'feed read');
     await settle(queue, store);
   };
-  const commandDeps: CommandDeps = { config, store, model: null, queue, log, now: () => new Date('2025-06-06T12:00:00Z'), onSubscriptionsChanged: async () => {} };
+  const commandDeps: CommandDeps = { config, store, model: null, work: createWork(queue), log, now: () => new Date('2025-06-06T12:00:00Z'), onSubscriptionsChanged: async () => {} };
   return { outlet, store, tick, commandDeps, source };
 }
 

@@ -6,6 +6,7 @@ import { createLogger } from '../../src/log.ts';
 import type { JobOptions } from '../../src/queue/port.ts';
 import { catchUpMissed } from '../../src/schedule/catch-up.ts';
 import { createFireHandler, jitterDelay } from '../../src/schedule/fire.ts';
+import { createWork } from '../../src/app/work.ts';
 import { reconcileSubscriptions } from '../../src/schedule/reconcile.ts';
 import type { Store } from '../../src/store/ports.ts';
 
@@ -37,7 +38,7 @@ describe('schedule fires', () => {
   it('turn a subscription fire into post-digest for the local period, with a deterministic id', async () => {
     const sub = await subscribe(store);
     const at = new Date('2026-11-28T06:30:00Z');
-    const fire = createFireHandler({ store, queue, log, now: () => new Date(at.getTime() + 5000) });
+    const fire = createFireHandler({ store, work: createWork(queue), log, now: () => new Date(at.getTime() + 5000) });
     await fire(`sub.${sub.id}`, { name: 'post-digest', payload: { subscriptionId: sub.id } }, at);
     expect(enqueued).toEqual([
       { name: 'post-digest', payload: { subscriptionId: sub.id, period: '2026-11-28T08:30' }, opts: expect.objectContaining({ jobId: `post-digest.${sub.id}.2026-11-28T0830` }) },
@@ -48,9 +49,9 @@ describe('schedule fires', () => {
     const sub = await subscribe(store);
     const quiet = await subscribe(store, { cron: '30 23 * * *', quietHours: '22:00-07:00' });
     const at = new Date('2026-11-28T06:30:00Z');
-    const fire = createFireHandler({ store, queue, log, now: () => new Date(at.getTime() + 3 * 3600_000) });
+    const fire = createFireHandler({ store, work: createWork(queue), log, now: () => new Date(at.getTime() + 3 * 3600_000) });
     await fire(`sub.${sub.id}`, { name: 'post-digest', payload: { subscriptionId: sub.id } }, at);
-    const fire2 = createFireHandler({ store, queue, log, now: () => new Date('2026-11-28T21:30:10Z') });
+    const fire2 = createFireHandler({ store, work: createWork(queue), log, now: () => new Date('2026-11-28T21:30:10Z') });
     await fire2(`sub.${quiet.id}`, { name: 'post-digest', payload: { subscriptionId: quiet.id } }, new Date('2026-11-28T21:30:00Z'));
     expect(enqueued).toEqual([]);
   });
@@ -59,7 +60,7 @@ describe('schedule fires', () => {
     const a = await store.sources.add({ url: 'https://a.example/feed', kind: 'feed' });
     const b = await store.sources.add({ url: 'https://b.example/feed', kind: 'feed' });
     const at = new Date('2026-11-28T09:15:00Z');
-    const fire = createFireHandler({ store, queue, log, now: () => at, jitterMs: 60_000 });
+    const fire = createFireHandler({ store, work: createWork(queue), log, now: () => at, jitterMs: 60_000 });
     await fire('ingest', { name: 'ingest-tick', payload: {} }, at);
     const byId = new Map(enqueued.map((e) => [(e.payload as { sourceId: string }).sourceId, e]));
     expect(byId.get(a.id)!.opts!.delayMs ?? 0).toBe(jitterDelay(a.id, 60_000));

@@ -8,6 +8,7 @@ import type { Digest, Story } from '../../../src/domain/types.ts';
 import { createLogger } from '../../../src/log.ts';
 import { link, paragraph, text, type Block, type Doc } from '../../../src/render/document.ts';
 import type { Store } from '../../../src/store/ports.ts';
+import { createWork } from '../../../src/app/work.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -140,7 +141,7 @@ export function testDeps(store: Store): CommandDeps {
     config: loadConfig({}),
     store,
     model: null,
-    queue: { enqueue: async () => 'job-1' },
+    work: createWork({ enqueue: async () => 'job-1' }),
     log: createLogger('silent'),
     now: () => new Date('2026-11-28T09:00:00Z'),
     onSubscriptionsChanged: async () => {},
