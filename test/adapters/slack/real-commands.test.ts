@@ -4,8 +4,8 @@
 import { createConversation } from '../../../src/conversation/conversation.ts';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandDeps } from '../../../commands/deps.ts';
-import type { Command } from '../../../commands/types.ts';
+// The registry itself: a command that does not load fails these tests rather than skipping them.
+import { allCommands } from '../../../commands/index.ts';
 import { openSqliteStore } from '../../../src/adapters/sqlite/store.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
 import type { NewArticle } from '../../../src/domain/types.ts';
@@ -16,23 +16,6 @@ import type { SlackMessage } from '../../../src/render/slack.ts';
 import { expectWithinLimits } from '../../render/slack-limits.ts';
 import { testDeps } from './support.ts';
 
-// The full registry when it loads; otherwise the real /digest, /ask and /sources on their own
-// (they are all these tests use); when not even those load, say so and skip.
-async function loadCommands(): Promise<Command<CommandDeps>[] | null> {
-  try {
-    return (await import('../../../commands/index.ts')).allCommands;
-  } catch (err) {
-    console.warn(`real-command Slack tests: commands/index.ts does not load (${(err as Error).message}); using digest, ask and sources alone`);
-  }
-  try {
-    const [d, a, s] = await Promise.all([import('../../../commands/digest.ts'), import('../../../commands/ask.ts'), import('../../../commands/sources.ts')]);
-    return [d.digest, a.ask, s.sources];
-  } catch (err) {
-    console.warn(`SKIPPED real-command Slack tests: the commands do not load yet (${(err as Error).message})`);
-    return null;
-  }
-}
-const registry = await loadCommands();
 
 const SECRET = 'fictional-signing-secret';
 const NOW = new Date('2026-11-28T09:00:00Z');
@@ -65,7 +48,6 @@ let adapter: SlackAdapter;
 let url: string;
 
 beforeAll(async () => {
-  if (!registry) return;
   await fake.start();
   store = await openSqliteStore(':memory:');
   for (const a of ARTICLES) await store.articles.save(a);
@@ -76,7 +58,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     apiUrl: fake.apiUrl,
     managerIds: [],
-    conversation: createConversation({ commands: registry, deps: { ...testDeps(store), now: () => NOW } }),
+    conversation: createConversation({ commands: allCommands, deps: { ...testDeps(store), now: () => NOW } }),
     log: createLogger('silent'),
   });
   await adapter.start();
@@ -84,7 +66,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (!registry) return;
   await adapter.stop();
   await store.close();
   await fake.stop();
@@ -93,7 +74,7 @@ afterAll(async () => {
 const slash = (command: string, text: string, channel: string, user = 'U0READER') =>
   sendSlashCommand(url, SECRET, { command, text, user_id: user, channel_id: channel, team_id: fake.teamId, response_url: fake.responseUrl(channel) });
 
-describe.skipIf(!registry)('Slack adapter with the real commands', () => {
+describe('Slack adapter with the real commands', () => {
   it("posts a real digest and answers a question in its thread with citations to the digest's articles", async () => {
     const res = await slash('/digest', 'ferry', 'C0REAL');
     expect(res.status).toBe(200);
