@@ -2,7 +2,7 @@
 // Each subcommand is one file in src/cli/, loaded on demand so `newsbot quotes` does not
 // pay for the Discord client, and `newsbot --help` for nothing at all.
 import { CLI_COMMANDS } from './cli/commands.ts';
-import { UsageError, type CliCommand, type CliIO } from './cli/types.ts';
+import { UsageError, type CliCommand, type CliIO, type CliRoot } from './cli/types.ts';
 import { packageVersion } from './cli/version.ts';
 
 async function load(name: string): Promise<CliCommand | null> {
@@ -29,6 +29,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(`newsbot ${packageVersion()}\n`);
     return 0;
   }
+  let root: CliRoot | null = null;
   try {
     const cmd = await load(name);
     if (!cmd) {
@@ -41,7 +42,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stdout.write(`usage: ${usage}\n  ${summary}\n`);
       return 0;
     }
-    return await cmd.run(rest, io);
+    const { createCliRoot } = await import('./app/cli-root.ts');
+    root = createCliRoot(io.env);
+    return await cmd.run(rest, io, root);
   } catch (err) {
     if (err instanceof UsageError || isConfigError(err)) {
       io.stderr.write(`newsbot ${name}: ${err.message}\n`);
@@ -49,6 +52,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     io.stderr.write(`newsbot ${name}: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
     return 1;
+  } finally {
+    await root?.close((what, err) => io.stderr.write(`newsbot ${name}: closing the ${what} failed: ${(err as Error).message ?? String(err)}\n`));
   }
 }
 

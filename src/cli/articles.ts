@@ -1,7 +1,5 @@
 // `newsbot articles search <query> [--since 7d] [--limit 20] [--json]`: full-text search over stored
 // articles, newest window first (the store restricts to the window, then ranks by relevance).
-import { loadConfig } from '../config.ts';
-import { openApp } from '../app.ts';
 import { cliLogger } from './ingest.ts';
 import { UsageError, parseArgs, type CliCommand } from './types.ts';
 
@@ -18,7 +16,7 @@ export function parseSince(value: string, now: Date): Date {
 
 const command: CliCommand = {
   name: 'articles',
-  async run(args, io) {
+  async run(args, io, root) {
     const [sub, ...rest] = args;
     if (sub !== 'search') throw new UsageError('expected: newsbot articles search <query> [--since 7d] [--limit 20]');
     const { positional, flags, options } = parseArgs(rest, { flags: ['json'], options: ['since', 'limit'] });
@@ -28,22 +26,18 @@ const command: CliCommand = {
     const limit = Number(limitRaw);
     if (!/^\d+$/.test(limitRaw) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500');
     const since = options.has('since') ? parseSince(options.get('since')!, new Date()) : undefined;
-    const config = loadConfig(io.env);
-    const app = await openApp(config, cliLogger(io, config));
-    try {
-      const hits = await app.store.articles.search({ query, since, limit });
-      if (flags.has('json')) {
-        io.stdout.write(`${JSON.stringify(hits.map((h) => ({ ...h.article, text: undefined, relevance: h.relevance })))}\n`);
-        return 0;
-      }
-      if (!hits.length) io.stdout.write(`no articles match "${query}"${since ? ` since ${since.toISOString().slice(0, 10)}` : ''}\n`);
-      for (const { article: a } of hits) {
-        io.stdout.write(`${a.publishedAt.toISOString().slice(0, 10)}  ${a.outlet}  ${a.title}\n            ${a.url}  (id ${a.id})\n`);
-      }
+    const config = await root.config();
+    const app = await root.app(cliLogger(io, config));
+    const hits = await app.store.articles.search({ query, since, limit });
+    if (flags.has('json')) {
+      io.stdout.write(`${JSON.stringify(hits.map((h) => ({ ...h.article, text: undefined, relevance: h.relevance })))}\n`);
       return 0;
-    } finally {
-      await app.close();
     }
+    if (!hits.length) io.stdout.write(`no articles match "${query}"${since ? ` since ${since.toISOString().slice(0, 10)}` : ''}\n`);
+    for (const { article: a } of hits) {
+      io.stdout.write(`${a.publishedAt.toISOString().slice(0, 10)}  ${a.outlet}  ${a.title}\n            ${a.url}  (id ${a.id})\n`);
+    }
+    return 0;
   },
 };
 

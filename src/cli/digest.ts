@@ -1,8 +1,6 @@
 // `newsbot digest <topic> [--since 24h|DATE] [--until DATE] [--max N] [--json|--markdown]`: the digest
 // of a topic over a window (ending now unless --until), printed as plain text (default), markdown or
 // JSON. The digest is saved so follow-up questions can use it (`newsbot ask "…" --digest ID`).
-import { openApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { buildDigest } from '../digest/build.ts';
 import { digestDoc, docMarkdown } from '../render/digest-doc.ts';
@@ -52,7 +50,7 @@ const cliHint = (topic: string, max: number) => `newsbot digest ${/\s/.test(topi
 
 const command: CliCommand = {
   name: 'digest',
-  async run(args, io) {
+  async run(args, io, root) {
     const { positional, flags, options } = parseArgs(args, { flags: ['json', 'markdown'], options: ['since', 'until', 'max'] });
     const topic = positional.join(' ').trim();
     if (!topic) throw new UsageError('say which topic, e.g. newsbot digest ukraine --since 24h');
@@ -62,19 +60,15 @@ const command: CliCommand = {
     const maxRaw = options.get('max');
     const maxStories = maxRaw === undefined ? 5 : Number(maxRaw);
     if (!Number.isInteger(maxStories) || maxStories < 1 || maxStories > 20) throw new UsageError('--max must be a whole number from 1 to 20');
-    const config = loadConfig(io.env);
+    const config = await root.config();
     const log = createLogger(config.LOG_LEVEL);
-    const app = await openApp(config, log);
-    try {
-      const d = await buildDigest(app.store, { topic, ...window, maxStories, model: app.model, log });
-      if (d.stories.length > 0) await app.store.digests.save(d, null);
-      if (flags.has('json')) io.stdout.write(JSON.stringify(d, null, 2) + '\n');
-      else if (flags.has('markdown')) io.stdout.write(docMarkdown(digestDoc(d, cliHint, label)));
-      else io.stdout.write(renderText(digestDoc(d, cliHint, label)));
-      return 0;
-    } finally {
-      await app.close();
-    }
+    const app = await root.app(log);
+    const d = await buildDigest(app.store, { topic, ...window, maxStories, model: app.model, log });
+    if (d.stories.length > 0) await app.store.digests.save(d, null);
+    if (flags.has('json')) io.stdout.write(JSON.stringify(d, null, 2) + '\n');
+    else if (flags.has('markdown')) io.stdout.write(docMarkdown(digestDoc(d, cliHint, label)));
+    else io.stdout.write(renderText(digestDoc(d, cliHint, label)));
+    return 0;
   },
 };
 

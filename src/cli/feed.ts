@@ -5,9 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfig } from '../config.ts';
 import { decodeBody } from '../ingest/charset.ts';
-import { openFetcher } from '../app.ts';
 import type { Fetcher } from '../fetch/port.ts';
 import { binaryReason } from '../ingest/binary.ts';
 import { parseFeedText, type ParsedFeed } from '../ingest/feeds.ts';
@@ -41,33 +39,29 @@ async function readInput(input: string, fetcher: Fetcher, maxBytes: number): Pro
 
 const command: CliCommand = {
   name: 'feed',
-  async run(args, io) {
+  async run(args, io, root) {
     const { positional, flags } = parseArgs(args, { flags: ['json'] });
     if (!positional.length) throw new UsageError('give at least one feed file or URL');
-    const config = loadConfig(io.env);
-    const fetcher = await openFetcher(config);
+    const config = await root.config();
+    const fetcher = await root.fetcher();
     let failed = 0;
-    try {
-      for (const input of positional) {
-        let line: object;
-        try {
-          const feed = await readInput(input, fetcher, config.FETCH_MAX_BYTES);
-          line = feedJson(input, feed);
-          const { items } = line as ReturnType<typeof feedJson>;
-          if (!flags.has('json')) {
-            io.stdout.write(`${feed.title || '(untitled feed)'} — ${items.length} item${items.length === 1 ? '' : 's'} (${input})\n`);
-            for (const i of items) io.stdout.write(`  ${(i.published ?? '').slice(0, 10).padEnd(10)}  ${i.title}\n              ${i.link ?? ''}\n`);
-            for (const w of feed.warnings) io.stderr.write(`warning: ${input}: ${w}\n`);
-          }
-        } catch (err) {
-          failed++;
-          line = { source: input, error: (err as Error).message };
-          if (!flags.has('json')) io.stdout.write(`${input}: error: ${(err as Error).message}\n`);
+    for (const input of positional) {
+      let line: object;
+      try {
+        const feed = await readInput(input, fetcher, config.FETCH_MAX_BYTES);
+        line = feedJson(input, feed);
+        const { items } = line as ReturnType<typeof feedJson>;
+        if (!flags.has('json')) {
+          io.stdout.write(`${feed.title || '(untitled feed)'} — ${items.length} item${items.length === 1 ? '' : 's'} (${input})\n`);
+          for (const i of items) io.stdout.write(`  ${(i.published ?? '').slice(0, 10).padEnd(10)}  ${i.title}\n              ${i.link ?? ''}\n`);
+          for (const w of feed.warnings) io.stderr.write(`warning: ${input}: ${w}\n`);
         }
-        if (flags.has('json')) io.stdout.write(`${JSON.stringify(line)}\n`);
+      } catch (err) {
+        failed++;
+        line = { source: input, error: (err as Error).message };
+        if (!flags.has('json')) io.stdout.write(`${input}: error: ${(err as Error).message}\n`);
       }
-    } finally {
-      await fetcher.close();
+      if (flags.has('json')) io.stdout.write(`${JSON.stringify(line)}\n`);
     }
     if (failed) {
       io.stderr.write(`newsbot feed: ${failed} of ${positional.length} input${positional.length === 1 ? '' : 's'} could not be read\n`);

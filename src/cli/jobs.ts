@@ -6,15 +6,11 @@
 // up on (rows in the store) and scheduled digests marked failed in the store. Those
 // are read through the Store port only, so this command never loads discord.js or Bolt.
 import { LEGACY_FAILED_POST_KEYS } from '../conversation/failed-posts.ts';
-import { createFailedJobDir } from '../adapters/inprocess/failed-dir.ts';
-import { failedJobsDir, openQueue, openStore } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { FailedJob } from '../queue/port.ts';
 import type { Store } from '../store/ports.ts';
 import { cliLogger } from './ingest.ts';
-import { UsageError, parseArgs, type CliCommand } from './types.ts';
-import { debugLog } from '../debug-log.ts';
+import { UsageError, parseArgs, type CliCommand, type CliRoot } from './types.ts';
 
 const oneLine = (s: string, max = 200) => {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -85,34 +81,30 @@ function showScheduled(p: FailedScheduledPost): string {
 
 const command: CliCommand = {
   name: 'jobs',
-  async run(args, io) {
+  async run(args, io, root) {
     const [sub, ...rest] = args;
     if (sub !== 'failed' && sub !== 'retry') throw new UsageError('expected failed or retry (newsbot jobs failed | newsbot jobs retry <id|all>)');
     const { positional, flags } = parseArgs(rest, { flags: ['json'] });
     if (sub === 'retry' && positional.length !== 1) throw new UsageError('jobs retry needs one job id (from `newsbot jobs failed`) or all');
     if (sub === 'failed' && positional.length) throw new UsageError(`unexpected argument ${positional[0]}`);
-    const config = loadConfig(io.env);
+    const config = await root.config();
     const log = cliLogger(io, config);
 
     if (sub === 'failed') {
-      const jobs = config.REDIS_URL ? await redisFailed(config, log) : await createFailedJobDir(failedJobsDir(config)).list();
-      const posts = await storeFailed(config, log, io.stderr);
+      const jobs = config.REDIS_URL ? await (await root.queue(log)).failed() : await (await root.failedJobs()).list();
+      const posts = await storeFailed(root, log, io.stderr);
       print(jobs, posts, flags.has('json'), io.stdout);
       if (posts) for (const p of posts.problems) io.stderr.write(`newsbot jobs: ${p}\n`);
       return 0;
     }
 
     if (config.REDIS_URL) {
-      const queue = await openQueue(config, log);
-      try {
-        io.stdout.write(`${await queue.retry(positional[0]!)} job(s) re-queued\n`);
-      } finally {
-        await queue.close(1000);
-      }
+      const queue = await root.queue(log);
+      io.stdout.write(`${await queue.retry(positional[0]!)} job(s) re-queued\n`);
       return 0;
     }
 
-    const failedLog = createFailedJobDir(failedJobsDir(config));
+    const failedLog = await root.failedJobs();
     const n = await failedLog.requestRetry(positional[0]!);
     if (n === 0 && positional[0] !== 'all') throw new UsageError(`no failed job ${positional[0]} (see newsbot jobs failed)`);
     io.stdout.write(`${n} job(s) marked for retry; the running newsbot re-queues them within seconds (or when it next starts)\n`);
@@ -120,26 +112,13 @@ const command: CliCommand = {
   },
 };
 
-async function redisFailed(config: ReturnType<typeof loadConfig>, log: Logger): Promise<FailedJob[]> {
-  const queue = await openQueue(config, log);
-  try {
-    return await queue.failed();
-  } finally {
-    await queue.close(1000);
-  }
-}
-
 /** Failed posts from the store; null (with one line on stderr) when the store cannot be read. */
-async function storeFailed(config: ReturnType<typeof loadConfig>, log: Logger, err: NodeJS.WritableStream): Promise<FailedPosts | null> {
-  let store: Store | null = null;
+async function storeFailed(root: CliRoot, log: Logger, err: NodeJS.WritableStream): Promise<FailedPosts | null> {
   try {
-    store = await openStore(config, log);
-    return await readFailedPosts(store);
+    return await readFailedPosts(await root.store(log));
   } catch (e) {
     err.write(`newsbot jobs: could not read failed posts from the store: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
     return null;
-  } finally {
-    await store?.close().catch((err) => debugLog('store close failed: %s', err));
   }
 }
 

@@ -16,7 +16,7 @@ import type { Quote } from '../domain/types.ts';
 import { HEADER } from '../ingest/text-file.ts';
 import { extractQuotes, type ExtractOptions } from '../nlp/quotes.ts';
 import { mapJsonl, openJsonlInput } from './jsonl.ts';
-import { UsageError, parseArgs, type CliCommand, type CliIO } from './types.ts';
+import { UsageError, parseArgs, type CliCommand, type CliIO, type CliRoot } from './types.ts';
 
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -59,11 +59,8 @@ async function htmlArticle(html: string, url: string | null): Promise<string> {
   return page.title ? `${page.title}\n\n${page.text}` : page.text;
 }
 
-async function fromUrl(url: string, io: CliIO): Promise<string> {
-  const { loadConfig } = await import('../config.ts');
-  const { openFetcher } = await import('../app.ts');
-  const config = loadConfig(io.env);
-  const fetcher = await openFetcher(config);
+async function fromUrl(url: string, root: CliRoot): Promise<string> {
+  const fetcher = await root.fetcher();
   try {
     const res = await fetcher.fetchUrl(url);
     if (res.status !== 'ok') throw new UsageError(`nothing to read at ${url}`);
@@ -71,15 +68,13 @@ async function fromUrl(url: string, io: CliIO): Promise<string> {
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError((err as Error).message);
-  } finally {
-    await fetcher.close();
   }
 }
 
 /** Reads the target and returns the article text that offsets refer to, and whether it is plain text. */
-async function readArticle(target: string, io: CliIO): Promise<{ text: string; plain: boolean }> {
+async function readArticle(target: string, io: CliIO, root: CliRoot): Promise<{ text: string; plain: boolean }> {
   if (target === '-') return { text: await readStdin(io.stdin), plain: true };
-  if (/^https?:\/\//i.test(target)) return { text: await fromUrl(target, io), plain: false };
+  if (/^https?:\/\//i.test(target)) return { text: await fromUrl(target, root), plain: false };
   let buf: Buffer;
   try {
     buf = await readFile(target);
@@ -109,14 +104,14 @@ function human(quotes: Quote[]): string {
 
 const command: CliCommand = {
   name: 'quotes',
-  async run(args, io) {
+  async run(args, io, root) {
     const { positional, flags } = parseArgs(args, { flags: ['json', 'jsonl'] });
     if (flags.has('jsonl')) {
       if (positional.length > 1) throw new UsageError('--jsonl takes at most one FILE (or - for stdin)');
       return batch(await openJsonlInput(positional[0], io), io);
     }
     if (positional.length !== 1) throw new UsageError('give one file, URL or - (or --jsonl for batch input)');
-    const { text, plain } = await readArticle(positional[0]!, io);
+    const { text, plain } = await readArticle(positional[0]!, io, root);
     if (!text.trim()) throw new UsageError(`no article text found in ${positional[0]}`);
     const quotes = plain ? quotesOfText(text) : extractQuotes(text, { title: text.split('\n', 1)[0] });
     io.stdout.write(flags.has('json') ? JSON.stringify(quotes.map(quoteJson), null, 2) + '\n' : human(quotes));

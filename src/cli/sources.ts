@@ -4,8 +4,6 @@
 // --kind is given; --fulltext auto|always|never sets whether article pages are read for its items.
 // `list` shows url, kind, full-text setting, teaser-only articles, last fetch, last error, error
 // count and next retry.
-import { loadConfig } from '../config.ts';
-import { openApp } from '../app.ts';
 import type { FullTextMode, Source, SourceKind } from '../domain/types.ts';
 import { classifyTarget, guessKind, targetKey } from '../ingest/targets.ts';
 import { checkTargets, cliLogger, parseFullText } from './ingest.ts';
@@ -63,7 +61,7 @@ async function remove(sources: Sources, io: Io, keys: string[]): Promise<void> {
 
 const command: CliCommand = {
   name: 'sources',
-  async run(args, io) {
+  async run(args, io, root) {
     const [sub, ...rest] = args;
     if (!sub || !['add', 'list', 'remove'].includes(sub)) throw new UsageError('expected add, list or remove (newsbot sources add <url|path>…)');
     const { positional, flags, options } = parseArgs(rest, { flags: ['json'], options: ['kind', 'fulltext'] });
@@ -72,16 +70,12 @@ const command: CliCommand = {
     if (kind !== undefined && !KINDS.includes(kind as SourceKind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}`);
     if (sub !== 'list' && !positional.length) throw new UsageError(`sources ${sub} needs at least one ${sub === 'add' ? 'URL or path' : 'id or URL'}`);
     if (sub === 'add') await checkTargets(positional);
-    const config = loadConfig(io.env);
-    const app = await openApp(config, cliLogger(io, config));
-    try {
-      if (sub === 'add') await add(app.store.sources, io, positional, kind as SourceKind | undefined, fullText);
-      else if (sub === 'list') await list(app.store.sources, io, flags.has('json'), config.NEWSBOT_FULLTEXT);
-      else await remove(app.store.sources, io, positional);
-      return 0;
-    } finally {
-      await app.close();
-    }
+    const config = await root.config();
+    const app = await root.app(cliLogger(io, config));
+    if (sub === 'add') await add(app.store.sources, io, positional, kind as SourceKind | undefined, fullText);
+    else if (sub === 'list') await list(app.store.sources, io, flags.has('json'), config.NEWSBOT_FULLTEXT);
+    else await remove(app.store.sources, io, positional);
+    return 0;
   },
 };
 

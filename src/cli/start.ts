@@ -1,7 +1,6 @@
 // `newsbot start [--role all|bot|worker]`: runs until SIGINT/SIGTERM, then shuts down within a
 // bound and exits 0 (1 when the shutdown itself failed or overran).
 import { packagePath } from '../paths.ts';
-import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { discordShardsFromEnv, startDiscordShards } from '../app.ts';
 import { startNewsbot, type Role } from '../main.ts';
@@ -13,12 +12,12 @@ export const CLOSE_GRACE_MS = 5_000;
 
 const start: CliCommand = {
   name: 'start',
-  async run(args, io) {
+  async run(args, io, root) {
     const { positional, options } = parseArgs(args, { options: ['role'] });
     if (positional.length) throw new UsageError(`unexpected argument '${positional[0]}'`);
     const role = (options.get('role') ?? 'all') as Role;
     if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-    const config = loadConfig(io.env);
+    const config = await root.config();
     const discordShards = await discordShardsFromEnv(io.env);
     // Shard children share the supervisor's stderr; every line says which shard wrote it.
     const base = createLogger(config.LOG_LEVEL);

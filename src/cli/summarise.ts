@@ -6,18 +6,16 @@
 //   a bad line gives { "id", "error" } and the run continues (exit 0 unless nothing was readable).
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import { openApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { summarise } from '../nlp/summarise.ts';
 import { summariseWithModel } from '../llm/summarise-llm.ts';
 import { mapJsonl, openJsonlInput } from './jsonl.ts';
-import { UsageError, parseArgs, type CliCommand, type CliIO } from './types.ts';
+import { UsageError, parseArgs, type CliCommand, type CliIO, type CliRoot } from './types.ts';
 
 const Line = z.object({ id: z.union([z.string(), z.number()]), articles: z.array(z.string()).min(1) });
 
-async function readText(target: string, io: CliIO): Promise<{ title: string; text: string }> {
-  const config = loadConfig(io.env);
+async function readText(target: string, io: CliIO, root: CliRoot): Promise<{ title: string; text: string }> {
+  const config = await root.config();
   if (target === '-') {
     const chunks: Buffer[] = [];
     for await (const c of io.stdin) chunks.push(Buffer.from(c as Buffer));
@@ -26,9 +24,8 @@ async function readText(target: string, io: CliIO): Promise<{ title: string; tex
     return { title: a.title, text: a.text };
   }
   if (/^https?:\/\//i.test(target)) {
-    const { openFetcher } = await import('../app.ts');
     const { extractArticle } = await import('../ingest/extract.ts');
-    const fetcher = await openFetcher(config);
+    const fetcher = await root.fetcher();
     try {
       const res = await fetcher.fetchUrl(target);
       if (res.status !== 'ok') throw new UsageError(`nothing to read at ${target}`);
@@ -37,8 +34,6 @@ async function readText(target: string, io: CliIO): Promise<{ title: string; tex
     } catch (err) {
       if (err instanceof UsageError) throw err;
       throw new UsageError((err as Error).message);
-    } finally {
-      await fetcher.close();
     }
   }
   const { readLocalFile } = await import('../ingest/text-file.ts');
@@ -57,26 +52,21 @@ const batch = (input: Readable, io: CliIO) =>
 
 const command: CliCommand = {
   name: 'summarise',
-  async run(args, io) {
+  async run(args, io, root) {
     const { positional, flags } = parseArgs(args, { flags: ['jsonl', 'offline'] });
     if (flags.has('jsonl')) {
       if (positional.length > 1) throw new UsageError('--jsonl takes at most one FILE (or - for stdin)');
       return batch(await openJsonlInput(positional[0], io), io);
     }
     if (positional.length !== 1) throw new UsageError('give one file, URL or - (or --jsonl for batch input)');
-    const article = await readText(positional[0]!, io);
+    const article = await readText(positional[0]!, io, root);
     if (!article.text.trim()) throw new UsageError(`no article text found in ${positional[0]}`);
     let sentences: string[];
     if (flags.has('offline')) sentences = summarise(article.text, { title: article.title });
     else {
-      const config = loadConfig(io.env);
-      const log = createLogger(config.LOG_LEVEL);
-      const app = await openApp(config, log);
-      try {
-        sentences = (await summariseWithModel(article, { model: app.model, cache: app.store.cache, log })).sentences;
-      } finally {
-        await app.close();
-      }
+      const log = createLogger((await root.config()).LOG_LEVEL);
+      const app = await root.app(log);
+      sentences = (await summariseWithModel(article, { model: app.model, cache: app.store.cache, log })).sentences;
     }
     io.stdout.write(sentences.map((s) => s + '\n').join(''));
     return 0;

@@ -1,5 +1,8 @@
 // Contract of one CLI subcommand: src/cli/<name>.ts default-exports a CliCommand.
 import type { Readable, Writable } from 'node:stream';
+import type { CliRoot } from '../app/cli-root.ts';
+
+export type { CliRoot };
 
 export interface CliIO {
   stdout: Writable;
@@ -11,8 +14,11 @@ export interface CliIO {
 /** Usage and summary of each command live in src/cli/commands.ts (help loads no command). */
 export interface CliCommand {
   name: string;
-  /** Returns the exit code. Throw UsageError for bad usage or bad input (exit 2, one line, no stack). */
-  run(args: string[], io: CliIO): Promise<number>;
+  /**
+   * Returns the exit code. Throw UsageError for bad usage or bad input (exit 2, one line, no stack).
+   * `root` gives the configuration and what the command opens (closed after it returns).
+   */
+  run(args: string[], io: CliIO, root: CliRoot): Promise<number>;
 }
 
 /** A user error: printed as one line on stderr, exit code 2. */

@@ -2,8 +2,6 @@
 // first, with outlet, date and link) or who said a phrase, from the stored quote index.
 // Words after the command are joined, so `newsbot whosaid emmanuel macron` works unquoted; a phrase
 // needs its quotation marks to reach the program (`newsbot whosaid '"dead end"'`).
-import { openApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { renderText } from '../render/text.ts';
 import { whoSaidDoc } from '../render/whosaid-doc.ts';
@@ -12,7 +10,7 @@ import { UsageError, parseArgs, type CliCommand } from './types.ts';
 
 const command: CliCommand = {
   name: 'whosaid',
-  async run(args, io) {
+  async run(args, io, root) {
     const { positional, flags, options } = parseArgs(args, { flags: ['json'], options: ['topic', 'limit'] });
     const query = positional.join(' ').trim();
     if (!query) throw new UsageError('give a name or a "phrase in quotes"');
@@ -21,15 +19,11 @@ const command: CliCommand = {
       limit = Number(options.get('limit'));
       if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new UsageError('--limit must be a whole number from 1 to 50');
     }
-    const config = loadConfig(io.env);
-    const app = await openApp(config, createLogger(config.LOG_LEVEL));
-    try {
-      const result = await whoSaid(app.store, { query, topic: options.get('topic'), limit });
-      io.stdout.write(flags.has('json') ? JSON.stringify(result, null, 2) + '\n' : renderText(whoSaidDoc(result)) + '\n');
-      return 0;
-    } finally {
-      await app.close();
-    }
+    const config = await root.config();
+    const app = await root.app(createLogger(config.LOG_LEVEL));
+    const result = await whoSaid(app.store, { query, topic: options.get('topic'), limit });
+    io.stdout.write(flags.has('json') ? JSON.stringify(result, null, 2) + '\n' : renderText(whoSaidDoc(result)) + '\n');
+    return 0;
   },
 };
 

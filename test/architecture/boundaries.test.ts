@@ -1,5 +1,6 @@
 // DESIGN.md rule 1: the core never imports an SDK; adapters never import each other;
-// only src/app.ts (and the entry points) choose adapters; only the composition root uses jobs/.
+// only the composition root (src/app.ts, src/app/) and the entry points choose adapters; only the
+// composition root uses jobs/.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ function imports(file: string): string[] {
 const ENTRY = new Set(['src/app.ts', 'src/main.ts', 'src/cli.ts']);
 const core = [...files(join(root, 'src')), ...files(join(root, 'commands')), ...files(join(root, 'jobs'))]
   .map((f) => relative(root, f))
-  .filter((f) => !f.startsWith('src/adapters/') && !ENTRY.has(f) && !f.startsWith('src/cli/'));
+  .filter((f) => !f.startsWith('src/adapters/') && !f.startsWith('src/app/') && !ENTRY.has(f) && !f.startsWith('src/cli/'));
 
 describe('architecture boundaries', () => {
   it('keeps SDK and driver imports out of the core', () => {
@@ -58,6 +59,17 @@ describe('architecture boundaries', () => {
       .map((f) => relative(root, f))
       .filter((f) => !f.startsWith('src/app/') && f !== 'src/app.ts');
     const offenders = outside.flatMap((f) => imports(join(root, f)).filter((i) => /(^|\/)jobs\//.test(i)).map((i) => `${f} imports ${i}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('gives CLI commands what they open from the composition root: none imports an adapter or opens one itself', () => {
+    const cli = files(join(root, 'src', 'cli')).map((f) => relative(root, f));
+    const offenders = cli.flatMap((f) => {
+      const src = readFileSync(join(root, f), 'utf8');
+      const opens = [...src.matchAll(/\b(open(?:App|Store|Queue|Fetcher|Model))\(/g)].map((m) => `${f} calls ${m[1]}`);
+      return [...imports(join(root, f)).filter((i) => i.includes('/adapters/')).map((i) => `${f} imports ${i}`), ...opens];
+    });
+    expect(cli.length).toBeGreaterThan(10);
     expect(offenders).toEqual([]);
   });
 
