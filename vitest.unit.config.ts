@@ -18,5 +18,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Files share their worker's module cache: most of an isolated run is spent importing the same
+    // modules again for every file. `npm test` keeps files isolated, so a test that leaks state
+    // into the next file still fails there.
+    isolate: false,
   },
 });

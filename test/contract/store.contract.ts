@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/ports.ts';
 import { articleContract } from './store-articles.contract.ts';
 import { batchContract } from './store-batch.contract.ts';
-import { type StoreCtx, article, era, uid } from './store-fixtures.ts';
+import { type StoreCtx, article, era, resetEras, uid } from './store-fixtures.ts';
 import { fullTextContract } from './store-fulltext.contract.ts';
 import { miscContract } from './store-misc.contract.ts';
 import { quoteContract } from './store-quotes.contract.ts';
@@ -26,6 +26,7 @@ export function storeContract(label: string, open: () => Promise<Store>, cleanup
     };
 
     beforeAll(async () => {
+      resetEras();
       current = await open();
     });
     afterAll(async () => {
