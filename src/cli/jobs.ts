@@ -8,7 +8,7 @@
 import { LEGACY_FAILED_POST_KEYS } from '../conversation/failed-posts.ts';
 import type { Logger } from '../log.ts';
 import type { FailedJob } from '../queue/port.ts';
-import type { Store } from '../store/ports.ts';
+import type { ChatFailure, Store } from '../store/ports.ts';
 import { cliLogger } from './ingest.ts';
 import { UsageError, parseArgs, type CliCommand, type CliRoot } from './types.ts';
 
@@ -28,7 +28,7 @@ function show(j: FailedJob): string {
 
 /** A failed chat post as printed: `at` is an ISO 8601 time. */
 export interface FailedChatPost {
-  platform: 'discord' | 'slack';
+  platform: ChatFailure['platform'];
   what: string;
   channelId: string;
   error: string;

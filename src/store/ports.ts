@@ -7,6 +7,7 @@ import type {
   FullTextMode,
   MessageRef,
   NewArticle,
+  Platform,
   Quote,
   QuoteHit,
   Source,
@@ -131,7 +132,8 @@ export interface DigestStore {
 
 /** A chat post that finally failed (after the platform client's own retries). */
 export interface ChatFailure {
-  platform: 'discord' | 'slack';
+  /** Every platform but the console, whose failures are only logged. */
+  platform: Exclude<Platform, 'console'>;
   /** What was being posted, e.g. "digest", "follow-up answer". */
   what: string;
   channelId: string;
