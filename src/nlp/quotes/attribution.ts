@@ -4,12 +4,21 @@
 // to Smith"); partial quotes try the governing verb before first. Participles after a comma
 // ("…, adding that") hand over to the next cue further left, then to the sentence subject.
 // Weak cues (call, believe, continue…) count only right before a quote, a colon or "that".
-import { isCueAt, STOP_AFTER } from './cue-at.ts';
-import { PERSON_HEADS, SOURCE_HEADS } from './lexicon.ts';
-import { mentionAfter } from './mention-after.ts';
-import { mentionBefore, type Mention } from './mentions.ts';
-import { datelineEnd } from './non-speakers.ts';
-import { isWord, type Token } from './tokens.ts';
+import * as cueAtModule from './cue-at.ts';
+import * as lexiconModule from './lexicon.ts';
+import * as mentionAfterModule from './mention-after.ts';
+import * as mentionsModule from './mentions.ts';
+import type { Mention } from './mentions.ts';
+import * as nonSpeakersModule from './non-speakers.ts';
+import * as tokensModule from './tokens.ts';
+import type { Token } from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { isCueAt, STOP_AFTER } = cueAtModule;
+const { PERSON_HEADS, SOURCE_HEADS } = lexiconModule;
+const { mentionAfter } = mentionAfterModule;
+const { mentionBefore } = mentionsModule;
+const { datelineEnd } = nonSpeakersModule;
+const { isWord } = tokensModule;
 
 export interface Attribution {
   mention: Mention;

@@ -5,9 +5,13 @@
 // - title of a work: a short Title-Case span (“Face the Nation”), not itself followed by a cue;
 // - scare quote: a short partial span whose sentence has no speech cue at all.
 import type { QuoteKind } from '../../domain/types.ts';
-import { cueLemma } from './cues.ts';
+import * as cuesModule from './cues.ts';
 import type { MarkSpan } from './marks.ts';
-import { isCap, type Token } from './tokens.ts';
+import * as tokensModule from './tokens.ts';
+import type { Token } from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { cueLemma } = cuesModule;
+const { isCap } = tokensModule;
 
 const SMALL = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'it', 'as']);
 

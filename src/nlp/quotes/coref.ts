@@ -2,9 +2,15 @@
 // later "Marin", "Mr Marin", "he" or "the Kestrian president" resolves to the full name seen in the
 // article ("Luc Marin"). Gender comes from honorifics and a small first-name list; unknown
 // gender is compatible with both pronouns.
-import { DOCUMENT_HEADS, firstNameGender, HONORIFICS, PERSON_HEADS, SOURCE_HEADS, UNNAMED_HEADS } from './lexicon.ts';
-import { nameToken, splitRun, type Mention } from './mentions.ts';
-import { isWord, type Token } from './tokens.ts';
+import * as lexiconModule from './lexicon.ts';
+import * as mentionsModule from './mentions.ts';
+import type { Mention } from './mentions.ts';
+import * as tokensModule from './tokens.ts';
+import type { Token } from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { DOCUMENT_HEADS, firstNameGender, HONORIFICS, PERSON_HEADS, SOURCE_HEADS, UNNAMED_HEADS } = lexiconModule;
+const { nameToken, splitRun } = mentionsModule;
+const { isWord } = tokensModule;
 
 export interface Person {
   name: string;

@@ -1,9 +1,14 @@
 // Whether a cue word is used as a reporting verb at one place in a sentence ("Smith said", "he
 // told MEPs"), not as a noun ("the report", "Roe's comments", "several claims").
 // Weak cues (call, believe, continue…) count only right before a quote, a colon or "that".
-import { CUE_FILLERS, cueLemma, isNounPlural, isStrongCue } from './cues.ts';
-import { PERSON_HEADS, ROLE_WORDS, SOURCE_HEADS } from './lexicon.ts';
-import { isWord, type Token } from './tokens.ts';
+import * as cuesModule from './cues.ts';
+import * as lexiconModule from './lexicon.ts';
+import * as tokensModule from './tokens.ts';
+import type { Token } from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { CUE_FILLERS, cueLemma, isNounPlural, isStrongCue } = cuesModule;
+const { PERSON_HEADS, ROLE_WORDS, SOURCE_HEADS } = lexiconModule;
+const { isWord } = tokensModule;
 
 export const STOP_AFTER = new Set(['.', '!', '?', ';']);
 

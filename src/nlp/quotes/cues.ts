@@ -1,6 +1,8 @@
 // Speech cue lexicon: verbs (all inflections) and phrases that introduce reported speech.
 // Lemmas are expanded to their forms once at load; lookups are O(1) on the lowercased token.
-import { lower } from './tokens.ts';
+import * as tokensModule from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { lower } = tokensModule;
 
 const LEMMAS = [
   'say', 'tell', 'add', 'warn', 'stress', 'insist', 'describe', 'call', 'claim', 'argue', 'note', 'explain',

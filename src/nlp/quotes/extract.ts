@@ -6,6 +6,7 @@ import type { Quote, Speaker } from '../../domain/types.ts';
 import { splitSentences } from '../sentences.ts';
 import { speakerKey } from '../speaker-key.ts';
 import { classify } from './candidates.ts';
+import type { Attribution } from './attribution.ts';
 import { ArticleIndex, type Person } from './coref.ts';
 import { findQuoteMarks, type MarkSpan } from './marks.ts';
 import { ruleReading, type ReadingInput, type RuleReading } from './rule-reading.ts';
@@ -13,7 +14,10 @@ import { MentionCache, type SentenceSpan } from './speaker-candidates.ts';
 import { cueNear, nounPhraseRole, personOf, quoteOptions, type Previous } from './speaker-choice.ts';
 import type { QuoteFrame } from './speaker-features.ts';
 import { best, shippedWeights, type Option, type Weights } from './speaker-model.ts';
-import { QUOTE_CHAR, tokenize, type Token } from './tokens.ts';
+import * as tokensModule from './tokens.ts';
+import type { Token } from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { QUOTE_CHAR, tokenize } = tokensModule;
 
 export interface ExtractOptions {
   /** The headline. When `text` starts with it, quotes inside it are not reported (headlines paraphrase). */
@@ -60,6 +64,7 @@ interface Article {
   cache: MentionCache;
   lowerWords: Set<string>;
   knownNameWords: Set<string>;
+  subjects: Map<number, Attribution | null>;
 }
 
 function prepare(text: string, spans: MarkSpan[]): Article {
@@ -76,7 +81,7 @@ function prepare(text: string, spans: MarkSpan[]): Article {
   const index = new ArticleIndex(tokens, lowerWords);
   const knownNameWords = new Set<string>();
   for (const p of index.persons) if (!p.isOrg && p.name.includes(' ')) for (const w of p.name.split(' ')) knownNameWords.add(w.toLowerCase());
-  return { tokens, sentences, index, cache: new MentionCache(tokens, sentences, lowerWords, knownNameWords), lowerWords, knownNameWords };
+  return { tokens, sentences, index, cache: new MentionCache(tokens, sentences, lowerWords, knownNameWords), lowerWords, knownNameWords, subjects: new Map() };
 }
 
 interface Chosen {
@@ -111,7 +116,7 @@ function readQuote(text: string, art: Article, span: MarkSpan, si: number, prev:
   if (!cand) return null;
   const openEnded = /[,?!\u2014\u2013\-…:]$/.test(text.slice(span.start, span.end)) || span.close < 0;
   const partial = cand.kind === 'partial';
-  const inp: ReadingInput = { tokens, sentences, index: art.index, q, si, partial, openEnded };
+  const inp: ReadingInput = { tokens, sentences, index: art.index, q, si, partial, openEnded, subjects: art.subjects };
   const rule = ruleReading(inp);
   const opensParagraph = q === sent.a && (si === 0 || sentences[si - 1]!.para < sent.para);
   const frame: QuoteFrame = { tokens, sentences, q, si, partial, openEnded, opensParagraph, lowerWords: art.lowerWords, knownNameWords: art.knownNameWords };

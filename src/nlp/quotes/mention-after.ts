@@ -2,10 +2,17 @@
 // "said the mayor, John Doe", "said conservative radio host Ana Ruiz"). Steps: a pronoun; else an
 // optional determiner, a role in front of the name, the capitalised name run (with particles and
 // the small words of organisation names), and an apposition after it; else a nominal.
-import { cueLemma } from './cues.ts';
-import { DETERMINER_WORDS, NOMINAL_STOP_WORDS, ORG_WORDS, PARTICLES, PERSON_HEADS, ROLE_WORDS, SOURCE_HEADS, TITLES } from './lexicon.ts';
-import { beforeClause, isDemonym, joinTokens, nameToken, pronounOf, splitRun, type Mention } from './mentions.ts';
-import { isCap, isWord, type Token } from './tokens.ts';
+import * as cuesModule from './cues.ts';
+import * as lexiconModule from './lexicon.ts';
+import * as mentionsModule from './mentions.ts';
+import type { Mention } from './mentions.ts';
+import * as tokensModule from './tokens.ts';
+import type { Token } from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { cueLemma } = cuesModule;
+const { DETERMINER_WORDS, NOMINAL_STOP_WORDS, ORG_WORDS, PARTICLES, PERSON_HEADS, ROLE_WORDS, SOURCE_HEADS, TITLES } = lexiconModule;
+const { beforeClause, isDemonym, joinTokens, nameToken, pronounOf, splitRun } = mentionsModule;
+const { isCap, isWord } = tokensModule;
 
 const ORG_JOINERS = new Set(['of', 'for', 'to', 'and', 'on', 'the']);
 const POSSESSIVE = /['’]s$/;

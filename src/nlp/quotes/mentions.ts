@@ -1,9 +1,14 @@
 // Speaker mentions next to a cue: a proper name with its role ("Valdorian foreign minister Ana
 // Ruiz", "Pavel Orlov, Kestria's deputy foreign minister,"), a pronoun ("he"), an organisation
 // ("the Kremlin") or a nominal ("the French president"). Pure functions over tokens.
-import { DETERMINER_WORDS, GROUP_WORDS, FINAL_TITLES, HONORIFIC_WORDS, NOMINAL_STOP_WORDS, NOT_NAME, ORG_WORDS, PARTICLES, PRONOUN_WORDS, ROLE_WORDS, TITLES } from './lexicon.ts';
-import { cueLemma, CUE_FILLERS } from './cues.ts';
-import { isCap, isWord, type Token } from './tokens.ts';
+import * as lexiconModule from './lexicon.ts';
+import * as cuesModule from './cues.ts';
+import * as tokensModule from './tokens.ts';
+import type { Token } from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { DETERMINER_WORDS, GROUP_WORDS, FINAL_TITLES, HONORIFIC_WORDS, NOMINAL_STOP_WORDS, NOT_NAME, ORG_WORDS, PARTICLES, PRONOUN_WORDS, ROLE_WORDS, TITLES } = lexiconModule;
+const { cueLemma, CUE_FILLERS } = cuesModule;
+const { isCap, isWord } = tokensModule;
 
 export interface Mention {
   kind: 'name' | 'pronoun' | 'nominal';
@@ -24,13 +29,21 @@ const DETERMINERS = DETERMINER_WORDS;
 /** "he", "He’s", "she'd" -> the pronoun; null for other tokens. */
 export function pronounOf(t: Token | undefined): string | null {
   if (!isWord(t)) return null;
-  const base = t.low.replace(/['’](s|d|ll|ve|re|m)$/, '');
+  const low = t.low;
+  // Most words hold no apostrophe: no contraction to strip, so no regular expression to run.
+  if (low.indexOf('\'') < 0 && low.indexOf('’') < 0) return PRONOUN_WORDS.has(low) ? low : null;
+  const base = low.replace(/['’](s|d|ll|ve|re|m)$/, '');
   return PRONOUN_WORDS.has(base) ? base : null;
 }
 
 /** Can this token be part of a capitalised name run? */
 export function nameToken(t: Token | undefined): boolean {
   if (t === undefined || !t.cap) return false;
+  if (t.nameTok === 0) t.nameTok = nameTokenOf(t) ? 2 : 1;
+  return t.nameTok === 2;
+}
+
+function nameTokenOf(t: Token): boolean {
   const b = bare(t);
   if (HONORIFIC_WORDS.has(b) || TITLES.has(b)) return isCap(t);
   if (NOT_NAME.has(b) || PRONOUN_WORDS.has(b)) return false;

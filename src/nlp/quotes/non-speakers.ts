@@ -3,9 +3,12 @@
 // nationality words ("Republicans", "Muslim"), headline runs in capitals, and datelines
 // ("PORT ELLEN, Valdoria —", "Carrow (Wire) –") at the head of a paragraph.
 import PLACES from './model/places.json' with { type: 'json' };
-import { firstNameGender } from './lexicon.ts';
-import { isDemonym } from './mentions.ts';
+import * as lexiconModule from './lexicon.ts';
+import * as mentionsModule from './mentions.ts';
 import type { Token } from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { firstNameGender } = lexiconModule;
+const { isDemonym } = mentionsModule;
 
 const PLACE_NAMES = new Set((PLACES as { places: string }).places.split(' | '));
 

@@ -4,11 +4,14 @@
 // subject of the clause or sentence before over the last name seen.
 import { attribute, colonLead, previousReport, sentenceSubject, type Attribution } from './attribution.ts';
 import type { ArticleIndex, Person } from './coref.ts';
-import { describe } from './coref.ts';
-import { firstNameGender, PERSON_HEADS, UNNAMED_HEADS } from './lexicon.ts';
+import * as corefModule from './coref.ts';
+import * as lexiconModule from './lexicon.ts';
 import type { Mention } from './mentions.ts';
 import type { SentenceSpan } from './speaker-candidates.ts';
 import type { Token } from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { describe } = corefModule;
+const { firstNameGender, PERSON_HEADS, UNNAMED_HEADS } = lexiconModule;
 
 export interface RuleReading {
   att: Attribution | null;
@@ -23,6 +26,8 @@ export interface ReadingInput {
   si: number;
   partial: boolean;
   openEnded: boolean;
+  /** Per-article memo of the subject that opens each sentence (sentence index -> subject), shared by its quotes. */
+  subjects?: Map<number, Attribution | null>;
 }
 
 function previousSentenceFrame(inp: ReadingInput): Attribution | null {
@@ -58,6 +63,15 @@ function unnamedPerson(m: Mention): boolean {
   return /^(a|an|one)\s/i.test(m.text) && (PERSON_HEADS.has(head) || UNNAMED_HEADS.has(head));
 }
 
+function subjectOf(inp: ReadingInput, k: number): Attribution | null {
+  const memo = inp.subjects?.get(k);
+  if (memo !== undefined) return memo;
+  const ps = inp.sentences[k]!;
+  const subj = sentenceSubject(inp.tokens, ps.b, ps.a, true);
+  inp.subjects?.set(k, subj);
+  return subj;
+}
+
 /** Subjects of up to three sentences before `si` (nearest first), for pronoun antecedents. */
 function earlierSubjects(inp: ReadingInput, before: number): Mention[] {
   const out: Mention[] = [];
@@ -65,8 +79,7 @@ function earlierSubjects(inp: ReadingInput, before: number): Mention[] {
   const own = sentenceSubject(tokens, before, sentences[si]!.a);
   if (own && personLike(inp, own.mention) && own.mention.start < tokens[before]!.start) out.push(own.mention);
   for (let k = si - 1; k >= 0 && k >= si - 3 && sentences[k]!.para >= sentences[si]!.para - 1; k--) {
-    const ps = sentences[k]!;
-    const subj = sentenceSubject(tokens, ps.b, ps.a, true);
+    const subj = subjectOf(inp, k);
     if (subj && personLike(inp, subj.mention)) out.push(subj.mention);
   }
   return out;

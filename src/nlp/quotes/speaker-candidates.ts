@@ -3,12 +3,21 @@
 // and in the last sentences of the paragraph before when the quote opens its paragraph. The
 // ranker (speaker-model.ts) picks one; this module only finds them. Mentions of one sentence are
 // found once per article (several quotes share a sentence), so the cost stays linear.
-import { cueLemma } from './cues.ts';
-import { DATE_WORDS, DETERMINER_WORDS, DOCUMENT_HEADS, FIELD_OR_PLACE_WORDS, firstNameGender, GROUP_WORDS, ORG_WORDS, PERSON_HEADS, SOURCE_HEADS, TITLE_FUNCTION_WORDS, UNNAMED_HEADS } from './lexicon.ts';
-import { mentionAfter } from './mention-after.ts';
-import { nameToken, pronounOf, type Mention } from './mentions.ts';
-import { datelineEnd, placeOrGroupWord } from './non-speakers.ts';
-import { isWord, type Token } from './tokens.ts';
+import * as cuesModule from './cues.ts';
+import * as lexiconModule from './lexicon.ts';
+import * as mentionAfterModule from './mention-after.ts';
+import * as mentionsModule from './mentions.ts';
+import type { Mention } from './mentions.ts';
+import * as nonSpeakersModule from './non-speakers.ts';
+import * as tokensModule from './tokens.ts';
+import type { Token } from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { cueLemma } = cuesModule;
+const { DATE_WORDS, DETERMINER_WORDS, DOCUMENT_HEADS, FIELD_OR_PLACE_WORDS, firstNameGender, GROUP_WORDS, ORG_WORDS, PERSON_HEADS, SOURCE_HEADS, TITLE_FUNCTION_WORDS, UNNAMED_HEADS } = lexiconModule;
+const { mentionAfter } = mentionAfterModule;
+const { nameToken, pronounOf } = mentionsModule;
+const { datelineEnd, placeOrGroupWord } = nonSpeakersModule;
+const { isWord } = tokensModule;
 
 export interface SentenceSpan {
   /** Token range [a, b). */
@@ -39,11 +48,29 @@ function lowerBound(tokens: Token[], offset: number, lo: number, hi: number): nu
 }
 
 /** Whether a mention could start at token k (cheap test before the mention parser runs). */
-function mayStart(t: Token, prev: Token | undefined): boolean {
+function mayStart(tokens: Token[], k: number, b: number): boolean {
+  const t = tokens[k]!;
   if (!isWord(t)) return false;
-  if (pronounOf(t) !== null) return true;
-  if (DETERMINER_WORDS.has(t.low) || GROUP_WORDS.has(t.low)) return true;
+  if (pronounOf(t) !== null || GROUP_WORDS.has(t.low)) return true;
+  if (DETERMINER_WORDS.has(t.low)) return headAhead(tokens, k, b);
+  const prev = tokens[k - 1];
   return nameToken(t) && !(nameToken(prev) && !prev!.nl && !t.nl);
+}
+
+const HEADS = new Set([...PERSON_HEADS, ...SOURCE_HEADS, ...GROUP_WORDS, ...UNNAMED_HEADS, ...DOCUMENT_HEADS]);
+
+/**
+ * Whether a mention opening with the determiner at k can speak: a capitalised word or a noun that
+ * can speak comes before the phrase ends. Most determiners open phrases that cannot ("the end of
+ * the year"), and this test spares them the mention parser.
+ */
+function headAhead(tokens: Token[], k: number, b: number): boolean {
+  for (let x = k + 1; x < b && x <= k + 12; x++) {
+    const t = tokens[x]!;
+    if (t.kind !== 'word') return t.text === ',' && nameToken(tokens[x + 1]);
+    if (t.cap || HEADS.has(t.low)) return true;
+  }
+  return false;
 }
 
 /** A nominal is kept only when its head can speak (a person, a group or a source). */
@@ -115,7 +142,7 @@ export function sentenceMentions(tokens: Token[], s: SentenceSpan, sent: number,
   const dateline = opensParagraph ? datelineEnd(tokens, s.a, s.b) : -1;
   for (let k = Math.max(s.a, dateline + 1); k < s.b; k++) {
     const t = tokens[k]!;
-    if (!mayStart(t, tokens[k - 1])) continue;
+    if (!mayStart(tokens, k, s.b)) continue;
     let m = mentionAfter(tokens, k, s.b);
     if (!m && GROUP_WORDS.has(t.low)) m = groupMention(t);
     // "Given Roe's record", "Marking the day, Roe": a sentence-opening common word fused with a name.

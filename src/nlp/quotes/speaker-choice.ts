@@ -1,13 +1,17 @@
 // Builds the options for one quote (candidate mentions in its window, plus "the previous speaker
 // goes on") with their features, and turns the chosen option into a speaker. Shared by extraction
 // and by training, so both see exactly the same options and features.
-import { cueLemma } from './cues.ts';
-import { describe, type Person } from './coref.ts';
+import * as cuesModule from './cues.ts';
+import * as corefModule from './coref.ts';
+import type { Person } from './coref.ts';
 import type { Mention } from './mentions.ts';
 import { resolveMention, type ReadingInput } from './rule-reading.ts';
 import { windowSentences, type Candidate, type MentionCache } from './speaker-candidates.ts';
 import { candidateFeatures, continuationFeatures, type QuoteFrame } from './speaker-features.ts';
 import type { Option } from './speaker-model.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { cueLemma } = cuesModule;
+const { describe } = corefModule;
 
 export interface Previous {
   /** Paragraph of the previous quote. */

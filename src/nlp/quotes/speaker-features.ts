@@ -4,10 +4,15 @@
 // paragraph, the cue verb next to the mention, "according to", colon introductions, "a call from X",
 // "X's call for", subject position, kind of mention, name-likeness from the name lexicon and the
 // article, and whether the candidate is the previous quote's speaker or the rule reading's pick.
-import { CUE_FILLERS, cueLemma, isStrongCue } from './cues.ts';
-import { firstNameGender, GROUP_WORDS, ORG_WORDS, PERSON_HEADS, SOURCE_HEADS, SPEECH_NOUNS } from './lexicon.ts';
+import * as cuesModule from './cues.ts';
+import * as lexiconModule from './lexicon.ts';
 import type { Candidate, SentenceSpan } from './speaker-candidates.ts';
-import { isWord, type Token } from './tokens.ts';
+import * as tokensModule from './tokens.ts';
+import type { Token } from './tokens.ts';
+// Imported bindings read once: under a transpiling loader (tsx) every read of one is a getter call.
+const { CUE_FILLERS, cueLemma, isStrongCue } = cuesModule;
+const { firstNameGender, GROUP_WORDS, ORG_WORDS, PERSON_HEADS, SOURCE_HEADS, SPEECH_NOUNS } = lexiconModule;
+const { isWord } = tokensModule;
 
 export interface QuoteFrame {
   tokens: Token[];
@@ -151,38 +156,73 @@ function nameFeatures(f: QuoteFrame, c: Candidate, out: string[]): void {
   if (m.text.startsWith('the ')) out.push('the-name');
 }
 
+const RANKS = ['rank=0', 'rank=1', 'rank=2'];
+const crossings = new Map<string, Map<string, string>>();
+
+/**
+ * `${where}|${x}`, one string object per pair: a string made once keeps its hash, so the weight
+ * lookups of the many quotes that share a pair do not hash a new string each time. The pairs are
+ * few (positions x context features), so the memo stays small.
+ */
+function crossed(where: string, x: string): string {
+  let byX = crossings.get(where);
+  if (!byX) crossings.set(where, (byX = new Map()));
+  let s = byX.get(x);
+  if (s === undefined) byX.set(x, (s = `${where}|${x}`));
+  return s;
+}
+
 /**
  * Feature strings of candidate `c` for the quote in `f`. `rank` is the candidate's order among
  * those on its side (0 = nearest); `rule` whether the rule reading picked it; `prev` whether it
  * is the previous quote's speaker.
  */
-export function candidateFeatures(f: QuoteFrame, c: Candidate, rank: number, rule: boolean, prev: boolean): string[] {
+export function candidateFeatures(f: QuoteFrame, c: Candidate, rank: number, rule: boolean, prev: boolean): FeatureSet {
   const base: string[] = [];
   positionFeatures(f, c, base);
   const ctx: string[] = [];
   contextFeatures(f, c, ctx);
   // The same cue means something else beside the quote's own sentence than two sentences away.
   const where = `${c.j <= f.q ? 'L' : 'R'}${Math.max(-2, c.sent - f.si)}${f.q === f.sentences[f.si]!.a ? 'i' : ''}`;
-  for (const x of ctx) base.push(x, `${where}|${x}`);
-  if (rule) base.push(`${where}|rule`);
-  base.push(`${where}|rank=${Math.min(rank, 2)}`);
+  for (const x of ctx) base.push(x, crossed(where, x));
+  if (rule) base.push(crossed(where, 'rule'));
+  base.push(crossed(where, RANKS[Math.min(rank, 2)]!));
   nameFeatures(f, c, base);
   base.push(`rank=${Math.min(rank, 3)}`);
   if (rule) base.push('rule');
   if (prev) base.push('prev-speaker');
   const kind = kindOf(c);
-  const out = ['bias', `kind=${kind}`];
-  const coarse = kind.startsWith('pro-') ? 'pro' : kind;
-  for (const x of base) out.push(x, `${coarse}|${x}`);
+  // Each base feature also counts crossed with the coarse kind of mention ("pro|side=L"); the
+  // crossed strings are made only for training (featureStrings), scoring looks them up in two steps.
+  return { head: ['bias', `kind=${kind}`], base, coarse: kind.startsWith('pro-') ? 'pro' : kind };
+}
+
+/**
+ * The features of one option: `head` as they are, and each of `base` alone and crossed with
+ * `coarse` ("pro|x"); `coarse` is null when `base` is not crossed.
+ */
+export interface FeatureSet {
+  head: string[];
+  base: string[];
+  coarse: string | null;
+}
+
+/** Every feature string of a set, in scoring order. */
+export function featureStrings(fs: FeatureSet): string[] {
+  const out = [...fs.head];
+  for (const x of fs.base) {
+    out.push(x);
+    if (fs.coarse !== null) out.push(`${fs.coarse}|${x}`);
+  }
   return out;
 }
 
 /** Features of the "previous speaker goes on" choice, for a quote without a mention of its own. */
-export function continuationFeatures(f: QuoteFrame, paragraphsBack: number, hasCueInSentence: boolean, prevContinues: boolean): string[] {
+export function continuationFeatures(f: QuoteFrame, paragraphsBack: number, hasCueInSentence: boolean, prevContinues: boolean): FeatureSet {
   const out = ['cont', `cont-para=${Math.min(paragraphsBack, 3)}`, `cont-q=${f.partial ? 'partial' : 'direct'}`];
   if (f.opensParagraph) out.push('cont-opens-para');
   if (f.q === f.sentences[f.si]!.a) out.push('cont-opens-sentence');
   if (hasCueInSentence) out.push('cont-cue-in-sentence');
   if (prevContinues) out.push('cont-marked');
-  return out;
+  return { head: out, base: [], coarse: null };
 }

@@ -17,6 +17,8 @@ export interface Token {
   quote: number;
   /** A line break comes between this token and the one before (names never run across lines). */
   nl: boolean;
+  /** Memo of nameToken() (mentions.ts): 0 = not yet known, 1 = no, 2 = yes. Words never change, so it is computed once. */
+  nameTok: number;
 }
 
 const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'rev',
@@ -136,7 +138,7 @@ export function tokenize(masked: string, from: number, to: number, quoteAt: (off
     if (c === 0x25a0) {
       let j = s + 1;
       while (j < n && masked.charCodeAt(j) === 0x25a0) j++;
-      out.push({ text: masked.slice(s, j), start: s, end: Math.min(j, to), kind: 'quote', quote: quoteAt(s), low: '', cap: false, nl });
+      out.push({ text: masked.slice(s, j), start: s, end: Math.min(j, to), kind: 'quote', quote: quoteAt(s), low: '', cap: false, nl, nameTok: 1 });
       i = j;
       continue;
     }
@@ -145,7 +147,7 @@ export function tokenize(masked: string, from: number, to: number, quoteAt: (off
       // One code point; `end` stays s + 1 even for a surrogate pair (as the token always had).
       const len = cpLength(cp);
       const p = masked.slice(s, s + len);
-      out.push({ text: p, start: s, end: s + 1, kind: 'punct', quote: -1, low: p, cap: false, nl });
+      out.push({ text: p, start: s, end: s + 1, kind: 'punct', quote: -1, low: p, cap: false, nl, nameTok: 1 });
       i = s + len;
       continue;
     }
@@ -175,7 +177,7 @@ function wordToken(masked: string, s: number, to: number, nl: boolean): { token:
   } else if (low.endsWith('.')) {
     low = low.slice(0, -1);
   }
-  return { token: { text, start: s, end: e, kind: 'word', quote: -1, low, cap: low.charCodeAt(0) !== text.charCodeAt(0), nl }, next };
+  return { token: { text, start: s, end: e, kind: 'word', quote: -1, low, cap: low.charCodeAt(0) !== text.charCodeAt(0), nl, nameTok: 0 }, next };
 }
 
 export const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
