@@ -20,7 +20,10 @@ const start: CliCommand = {
     const config = await root.config();
     const discordShards = await discordShardsFromEnv(io.env);
     // Shard children share the supervisor's stderr; every line says which shard wrote it.
-    const base = createLogger(config.LOG_LEVEL);
+    // With no chat platform the console is the chat: info lines would interleave with its replies,
+    // so only warnings and errors are logged there unless LOG_LEVEL asks for more.
+    const consoleChat = !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN && role !== 'worker';
+    const base = createLogger(consoleChat && !io.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
     const log = discordShards ? base.child({ shards: discordShards.ids }) : base;
     // A sharded bot: this process only supervises the shard children, which run the chat roles.
     const supervise = config.DISCORD_TOKEN && config.DISCORD_SHARDS && !discordShards && role !== 'worker';

@@ -85,3 +85,30 @@ describe('console adapter', () => {
     expect(ref).toMatchObject({ platform: 'console', channelId: 'console', threadId: 'console-post-1' });
   });
 });
+
+describe('console thread and prompt', () => {
+  const post = (a: ReturnType<typeof createConsoleAdapter>) =>
+    a.post(
+      { platform: 'console', workspaceId: 'local', channelId: 'console' },
+      { title: 'News digest: harbour', blocks: [{ type: 'paragraph', inlines: [{ t: 'text', text: 'Cranes idle at Port Velmar.' }] }] },
+      { startThread: 'Questions: harbour' },
+    );
+
+  it('says where the next line goes, and leaves a digest thread with /exit', async () => {
+    const { out } = await run(['/exit', 'what happened?'], async (a) => {
+      await post(a);
+    });
+    expect(out).toContain('(left the thread of "News digest: harbour")');
+    expect(out).toContain('[newsbot: type a /command, or /help]');
+    // Out of the thread, a plain line is no longer a follow-up question.
+    expect(out.indexOf('Follow-up questions work after a /digest')).toBeGreaterThan(out.indexOf('(left the thread'));
+  });
+
+  it('leaves a digest thread on an empty line', async () => {
+    const { out } = await run(['', '/sources list'], async (a) => {
+      await post(a);
+    });
+    expect(out).toContain('(left the thread of "News digest: harbour")');
+    expect(out).not.toContain('(not in a digest thread)');
+  });
+});

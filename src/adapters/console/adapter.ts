@@ -1,7 +1,8 @@
 // The console chat adapter: what `npm start` uses when no platform token is set, so the bot can
 // be tried on a fresh machine. Reads one command per line (`/digest ukraine 3d`, `/whosaid
 // "dead end"`, `/ask …`) and prints the rendered replies. After a digest, the console is "in its
-// thread": a line without a slash goes to the conversation as a message in that thread.
+// thread": a line without a slash goes to the conversation as a message in that thread, until
+// `/exit` or an empty line leaves it. A line after each reply says which of the two the next one is.
 // Works with piped input (no TTY). At end of input it stops reading but does not exit the
 // process: the bot keeps running (schedules, workers) until a signal.
 import { createInterface, type Interface } from 'node:readline';
@@ -46,7 +47,15 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
   let finish!: () => void;
   const done = new Promise<void>((r) => (finish = r));
   const write = (s: string) => void output.write(s.endsWith('\n') ? s : s + '\n');
-  const prompt = () => write(thread ? '(in digest thread: type a question, or a /command)' : '');
+  let threadTitle = '';
+  // Says where the next line goes: into a digest's thread, or to the commands.
+  const prompt = () =>
+    write(thread ? `[in the thread of "${threadTitle}": type a question; /exit or an empty line leaves it]` : '[newsbot: type a /command, or /help]');
+  const leaveThread = () => {
+    write(thread ? `(left the thread of "${threadTitle}")` : '(not in a digest thread)');
+    thread = null;
+    prompt();
+  };
 
   const help = () =>
     `newsbot console. Commands: ${conversation.commands.map((c) => '/' + c.name).join(' ')}\n` +
@@ -56,7 +65,10 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
     posts++;
     write(renderText(doc));
     const threadId = opts.startThread ? `console-post-${posts}` : null;
-    if (threadId) thread = threadId;
+    if (threadId) {
+      thread = threadId;
+      threadTitle = doc.title;
+    }
     return { platform: 'console', channelId, messageId: `console-${posts}`, threadId };
   }
 
@@ -71,7 +83,8 @@ export function createConsoleAdapter(o: ConsoleAdapterOptions): ConsoleAdapter {
 
   async function handle(line: string): Promise<void> {
     const text = line.trim();
-    if (!text) return;
+    if (!text) return thread ? leaveThread() : undefined;
+    if (text === '/exit') return leaveThread();
     if (text === 'help') return write(help());
     const ctx: CommandContext = {
       platform: 'console',
