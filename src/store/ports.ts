@@ -70,6 +70,11 @@ export interface QuoteStore {
   replaceForArticle(articleId: string, quotes: Quote[], speakers: Speaker[]): Promise<void>;
   /** Speakers whose name or any alias contains every word of `name` (case-insensitive). */
   findSpeakers(name: string, limit?: number): Promise<Speaker[]>;
+  /**
+   * Speakers quoted in a role that contains every word of `role` (case-insensitive), as written
+   * beside their quotes ("Valdoria's foreign minister" for "foreign minister"); most quoted first.
+   */
+  speakersByRole(role: string, limit?: number): Promise<Speaker[]>;
   /** Quotes by any of the given speaker keys, newest article first. */
   bySpeakers(keys: string[], opts?: { limit?: number; articleIds?: string[] }): Promise<QuoteHit[]>;
   /** Quotes whose text contains the phrase (case-insensitive), newest first. */

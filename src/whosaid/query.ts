@@ -1,7 +1,7 @@
 // `/whosaid` and `newsbot whosaid`: quotes by a speaker, or who said a phrase.
 // A query in double quotes ("dead end", “dead end”) is a phrase search; so is a query that names no
 // speaker but appears in quote text. Otherwise speakers are found by name or alias (store
-// findSpeakers) and grouped into people: spellings of one person ("Marin", "Luc Marin",
+// findSpeakers; else by a role written beside their quotes, "the harbour minister") and grouped into people: spellings of one person ("Marin", "Luc Marin",
 // "L. Marin") are merged, people who only share a surname ("Ana Roe", "Tom Roe") make
 // the answer ambiguous and the user is asked to choose. Quotes come newest first, with outlet, date
 // and link (QuoteHit). Never throws for user input; store errors propagate.
@@ -63,6 +63,24 @@ async function phraseSearch(store: Store, phrase: string, limit: number, article
   return (allowed ? hits.filter((h) => allowed.has(h.articleId)) : hits).slice(0, limit);
 }
 
+/**
+ * Speakers named by `query`, else quoted in the role it describes ("the harbour minister"); a
+ * person found by role brings every other spelling of their name (a surname-only speaker of another
+ * article), so they merge into one person.
+ */
+async function findByNameOrRole(store: Store, query: string): Promise<Speaker[]> {
+  const found = await store.quotes.findSpeakers(query, 20);
+  if (found.length > 0) return found;
+  const byRole = await store.quotes.speakersByRole(query.replace(/^(the|a|an)\s+/i, ''), 20);
+  const all = new Map(byRole.map((s) => [s.key, s]));
+  for (const s of byRole.slice(0, 5)) {
+    for (const other of await store.quotes.findSpeakers(speakerKey(s.name).split(' ').pop() ?? s.name, 20)) {
+      if (sameSpeaker(other.name, s.name)) all.set(other.key, other);
+    }
+  }
+  return [...all.values()];
+}
+
 export async function whoSaid(store: Store, req: WhoSaidRequest): Promise<WhoSaidResult> {
   const raw = typeof req.query === 'string' ? req.query.trim() : '';
   if (!raw) return { kind: 'none', message: 'Give a name or a "phrase in quotes".' };
@@ -79,7 +97,7 @@ export async function whoSaid(store: Store, req: WhoSaidRequest): Promise<WhoSai
     return quotes.length > 0 ? { kind: 'phrase', phrase, quotes } : { kind: 'none', message: `Nobody is quoted saying "${phrase}"${about}.` };
   }
 
-  const speakers = await store.quotes.findSpeakers(raw, 20);
+  const speakers = await findByNameOrRole(store, raw);
   if (speakers.length === 0) {
     const quotes = await phraseSearch(store, raw, limit, articleIds);
     if (quotes.length > 0) return { kind: 'phrase', phrase: raw, quotes };

@@ -69,6 +69,18 @@ export function quoteContract(ctx: StoreCtx): void {
       expect(byName[0]!.role).toBe('president');
     });
 
+    it('finds speakers by the role written beside their quotes, case-insensitively', async () => {
+      const a = article({ publishedAt: era().at(1) });
+      await ctx.store().articles.save(a);
+      const tag = uid('r').slice(-8).replace(/[^a-z]/g, 'q');
+      const name = `Halla Sigurvin${tag}`;
+      const q = ctx.store().quotes;
+      await q.replaceForArticle(a.id, [quote('We stand firm', name, { speakerRole: `Valdoria's foreign${tag} minister` })], [speaker(name)]);
+      expect((await q.speakersByRole(`Foreign${tag.toUpperCase()} minister`)).map((s) => s.key)).toEqual([name.toLowerCase()]);
+      expect(await q.speakersByRole(`energy${tag} minister`)).toEqual([]);
+      expect(await q.speakersByRole('  ')).toEqual([]);
+    });
+
     it('merges the aliases of one speaker across articles as a set', async () => {
       const e = era();
       const [a, b] = [article({ publishedAt: e.at(1) }), article({ publishedAt: e.at(2) })];

@@ -52,6 +52,16 @@ describe('whoSaid', () => {
     ]);
   });
 
+  it('finds a person by the role they hold, with their quotes from every article, newest first', async () => {
+    for (const query of ['the harbour minister', 'harbour minister']) {
+      const r = await whoSaid(store, { query });
+      expect(r.kind).toBe('speaker');
+      if (r.kind !== 'speaker') return;
+      expect(r.speaker.name).toBe('Ines Varo');
+      expect(r.quotes.map((q) => q.url)).toEqual(['https://news.example/a2', 'https://news.example/a1']);
+    }
+  });
+
   it('asks which person is meant when people share a surname but not a first name', async () => {
     const r = await whoSaid(store, { query: 'Kessler' });
     expect(r.kind).toBe('ambiguous');

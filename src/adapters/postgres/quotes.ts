@@ -103,6 +103,25 @@ export function pgQuotes(pool: pg.Pool): QuoteStore {
       return rows.map((r) => ({ key: r.key, name: r.name, role: r.role, aliases: r.aliases ?? [] }));
     },
 
+    async speakersByRole(role: string, limit?: number): Promise<Speaker[]> {
+      const words = noNul(String(role ?? '')).toLowerCase().split(/\s+/).filter(Boolean);
+      if (words.length === 0) return [];
+      // Every word must be inside one role written beside the speaker's quotes; most quoted first.
+      const { rows } = await pool.query<{ key: string; name: string; role: string | null; aliases: string[] }>(
+        `WITH hit AS (
+           SELECT DISTINCT speaker_key FROM quotes
+           WHERE speaker_key IS NOT NULL AND speaker_role IS NOT NULL
+             AND (SELECT bool_and(lower(speaker_role) LIKE '%' || w || '%' ESCAPE '\\') FROM unnest($1::text[]) AS w))
+         SELECT s.key, s.name, s.role,
+           (SELECT array_agg(alias ORDER BY alias) FROM speaker_aliases x WHERE x.speaker_key = s.key) AS aliases,
+           (SELECT count(*) FROM quotes q WHERE q.speaker_key = s.key) AS n
+         FROM speakers s JOIN hit ON hit.speaker_key = s.key
+         ORDER BY n DESC, s.name LIMIT $2`,
+        [words.map(likeEscape), clampLimit(limit, 10)],
+      );
+      return rows.map((r) => ({ key: r.key, name: r.name, role: r.role, aliases: r.aliases ?? [] }));
+    },
+
     async bySpeakers(keys: string[], opts?: { limit?: number; articleIds?: string[] }): Promise<QuoteHit[]> {
       if (keys.length === 0) return [];
       const limit = clampLimit(opts?.limit, 50);

@@ -51,6 +51,18 @@ export function sqliteQuotes(st: Statements): QuoteStore {
     return rows.map((r) => r.alias);
   }
 
+  /** Speakers with these keys, most quoted first: the person a user most likely means. */
+  function speakersOf(keys: string[], limit: number | undefined): Speaker[] {
+    if (keys.length === 0) return [];
+    const found = st
+      .get(
+        `SELECT s.key, s.name, s.role, (SELECT count(*) FROM quotes q WHERE q.speaker_key = s.key) AS n
+         FROM speakers s WHERE s.key IN (SELECT value FROM json_each(?)) ORDER BY n DESC, s.name LIMIT ?`,
+      )
+      .all(JSON.stringify(keys), clampLimit(limit, 10)) as { key: string; name: string; role: string | null }[];
+    return found.map((s) => ({ key: s.key, name: s.name, role: s.role, aliases: aliasesOf(s.key) }));
+  }
+
   return {
     async replaceForArticle(articleId: string, quotes: Quote[], speakers: Speaker[]): Promise<void> {
       const keyByName = new Map(speakers.map((s) => [s.name.trim().toLowerCase(), s.key.trim()]));
@@ -94,15 +106,18 @@ export function sqliteQuotes(st: Statements): QuoteStore {
         )
         .all(`%${likeEscape(longest)}%`) as { speaker_key: string; alias_lower: string }[];
       const keys = [...new Set(rows.filter((r) => words.every((w) => r.alias_lower.includes(w))).map((r) => r.speaker_key))];
-      if (keys.length === 0) return [];
-      // Most quoted first: the person a user most likely means.
-      const found = st
-        .get(
-          `SELECT s.key, s.name, s.role, (SELECT count(*) FROM quotes q WHERE q.speaker_key = s.key) AS n
-           FROM speakers s WHERE s.key IN (SELECT value FROM json_each(?)) ORDER BY n DESC, s.name LIMIT ?`,
-        )
-        .all(JSON.stringify(keys), clampLimit(limit, 10)) as { key: string; name: string; role: string | null }[];
-      return found.map((s) => ({ key: s.key, name: s.name, role: s.role, aliases: aliasesOf(s.key) }));
+      return speakersOf(keys, limit);
+    },
+
+    async speakersByRole(role: string, limit?: number): Promise<Speaker[]> {
+      const words = lowerWords(String(role ?? ''));
+      if (words.length === 0) return [];
+      const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
+      const rows = st
+        .get(`SELECT DISTINCT speaker_key, lower(speaker_role) AS role FROM quotes
+              WHERE speaker_key IS NOT NULL AND lower(speaker_role) LIKE ? ESCAPE '\\'`)
+        .all(`%${likeEscape(longest)}%`) as { speaker_key: string; role: string }[];
+      return speakersOf([...new Set(rows.filter((r) => words.every((w) => r.role.includes(w))).map((r) => r.speaker_key))], limit);
     },
 
     async bySpeakers(keys: string[], opts?: { limit?: number; articleIds?: string[] }): Promise<QuoteHit[]> {
